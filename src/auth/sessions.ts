@@ -1,0 +1,57 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../db/client.ts';
+import { deleteSession, deleteUserSessions, findSessionWithUser, insertSession, touchSession } from '../db/queries/sessions.ts';
+import type { Session, User } from '../db/schema.ts';
+import { randomId } from './random.ts';
+
+// Sessions as the Lucia guide describes them: token `id.secret`, only SHA-256(secret) stored,
+// constant-time comparison, sliding expiry refreshed at most once per interval.
+
+const REFRESH_INTERVAL_MS = 60 * 60 * 1000;
+
+export interface SessionWithToken {
+  session: Session;
+  token: string;
+}
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** Creates a session for a user that stays valid for `ttlMs` of inactivity. */
+export function createSession(db: Db, userId: string, now: number, ttlMs: number): SessionWithToken {
+  const id = randomId();
+  const secret = randomId();
+  const session: Session = { id, secretHash: hashSecret(secret), userId, createdAt: now, lastVerifiedAt: now, expiresAt: now + ttlMs };
+  insertSession(db, session);
+  return { session, token: `${id}.${secret}` };
+}
+
+/** Returns the session and user for a cookie token, or undefined; slides the expiry forward. */
+export function validateSessionToken(db: Db, token: string, now: number, ttlFor: (u: User) => number): { session: Session; user: User } | undefined {
+  const parts = token.split('.');
+  if (parts.length !== 2 || !parts[0] || !parts[1]) return undefined;
+  const found = findSessionWithUser(db, parts[0]);
+  if (!found) return undefined;
+  const given = Buffer.from(hashSecret(parts[1]), 'hex');
+  const stored = Buffer.from(found.session.secretHash, 'hex');
+  if (given.length !== stored.length || !timingSafeEqual(given, stored)) return undefined;
+  if (now >= found.session.expiresAt || !found.user.active) {
+    deleteSession(db, found.session.id);
+    return undefined;
+  }
+  if (now - found.session.lastVerifiedAt >= REFRESH_INTERVAL_MS) {
+    const expiresAt = now + ttlFor(found.user);
+    touchSession(db, found.session.id, now, expiresAt);
+    found.session = { ...found.session, lastVerifiedAt: now, expiresAt };
+  }
+  return found;
+}
+
+export function invalidateSession(db: Db, sessionId: string): void {
+  deleteSession(db, sessionId);
+}
+
+export function invalidateUserSessions(db: Db, userId: string): void {
+  deleteUserSessions(db, userId);
+}

@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import * as v from 'valibot';
+
+const optionalText = v.optional(v.pipe(v.string(), v.trim()), '');
+const numberString = (def: string) => v.pipe(v.optional(v.string(), def), v.trim(), v.decimal('must be a number'), v.transform(Number));
+
+/** Environment variables the app reads; nothing else touches process.env. */
+const EnvSchema = v.object({
+  NODE_ENV: v.optional(v.picklist(['development', 'production', 'test']), 'development'),
+  PORT: v.pipe(numberString('3000'), v.integer(), v.minValue(0), v.maxValue(65535)),
+  HOST: v.optional(v.string(), '0.0.0.0'),
+  DATA_DIR: v.optional(v.string(), './data'),
+  DATABASE_PATH: optionalText,
+  CONFIG_DIR: v.optional(v.string(), './config'),
+  PUBLIC_ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL like https://memo.example.edu')), undefined),
+  ANTHROPIC_API_KEY: optionalText,
+  ANTHROPIC_BASE_URL: v.optional(v.pipe(v.string(), v.url()), undefined),
+  LLM_PROVIDER: v.optional(v.picklist(['anthropic', 'demo'])),
+  LLM_MODEL: optionalText,
+  LLM_TIMEOUT: v.optional(v.pipe(v.string(), v.decimal('must be seconds'), v.transform(Number))),
+  LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  SHUTDOWN_GRACE_SECONDS: numberString('20'),
+});
+
+/** Deployment settings resolved from the environment. */
+export interface Env {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  dataDir: string;
+  databasePath: string;
+  configDir: string;
+  publicOrigin: string;
+  /** True when PUBLIC_ORIGIN was not set: local development on localhost. */
+  originIsDefault: boolean;
+  anthropicApiKey: string;
+  anthropicBaseUrl: string | undefined;
+  llmProvider: 'anthropic' | 'demo' | undefined;
+  llmModel: string;
+  llmTimeoutSeconds: number | undefined;
+  logLevel: string;
+  shutdownGraceSeconds: number;
+}
+
+/** Validates an environment (process.env by default); throws with every bad variable named. */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const res = v.safeParse(EnvSchema, source);
+  if (!res.success) {
+    const lines = res.issues.map((i) => `  ${v.getDotPath(i) ?? '(env)'}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const e = res.output;
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databasePath: e.DATABASE_PATH ? resolve(e.DATABASE_PATH) : resolve(dataDir, 'memoai.db'),
+    configDir: resolve(e.CONFIG_DIR),
+    publicOrigin: (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    originIsDefault: !e.PUBLIC_ORIGIN,
+    anthropicApiKey: e.ANTHROPIC_API_KEY,
+    anthropicBaseUrl: e.ANTHROPIC_BASE_URL,
+    llmProvider: e.LLM_PROVIDER,
+    llmModel: e.LLM_MODEL,
+    llmTimeoutSeconds: e.LLM_TIMEOUT,
+    logLevel: e.LOG_LEVEL,
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+  };
+}

@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { readEnv, type Env } from './env.ts';
+import { ConfigError, loadConfigDir, type FileConfig } from './load.ts';
+import type { ConfigName } from './schemas.ts';
+
+/** Everything the app is configured with, validated. */
+export interface AppConfig {
+  env: Env;
+  files: FileConfig;
+  /** Short content hashes of each effective config, recorded on every evaluation. */
+  versions: Record<ConfigName, string>;
+}
+
+/** Reads the environment and config/*.yaml; throws ConfigError/Error listing every problem. */
+export function loadAppConfig(source: Record<string, string | undefined> = process.env): AppConfig {
+  const env = readEnv(source);
+  const res = loadConfigDir(env.configDir);
+  if (!res.ok) throw new ConfigError(res.issues);
+  const files = applyEnvOverrides(res.value, env);
+  return { env, files, versions: versionsOf(files) };
+}
+
+/** Deployment values from the environment win over the YAML defaults. */
+export function applyEnvOverrides(files: FileConfig, env: Env): FileConfig {
+  const llm = { ...files.llm };
+  if (env.llmProvider) llm.provider = env.llmProvider;
+  if (env.llmModel) llm.model = env.llmModel;
+  if (env.llmTimeoutSeconds) llm.timeout_seconds = env.llmTimeoutSeconds;
+  if (env.anthropicBaseUrl) llm.base_url = env.anthropicBaseUrl;
+  return { ...files, llm };
+}
+
+export function versionsOf(files: FileConfig): Record<ConfigName, string> {
+  const h = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 12);
+  return { rubric: h(files.rubric), prompt: h(files.prompt), llm: h(files.llm), auth: h(files.auth) };
+}

@@ -1,0 +1,102 @@
+import * as v from 'valibot';
+
+const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+const int = (min: number, max: number) =>
+  v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(min), v.maxValue(max));
+const positive = v.pipe(v.number(), v.minValue(0));
+
+/** rubric.yaml: what the memo is scored on. Cross-field rules live in rules.ts. */
+export const RubricSchema = v.strictObject({
+  name: text,
+  description: text,
+  scale: v.strictObject({
+    min: int(0, 10),
+    max: int(1, 10),
+    labels: v.record(v.string(), text),
+  }),
+  bands: v.pipe(
+    v.array(v.strictObject({ min: v.number(), label: text })),
+    v.minLength(1, 'needs at least one band'),
+  ),
+  criteria: v.pipe(
+    v.array(
+      v.strictObject({
+        id: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lowercase letters, digits and _ (max 40)')),
+        name: text,
+        weight: int(1, 100),
+        description: text,
+        levels: v.record(v.string(), text),
+      }),
+    ),
+    v.minLength(1, 'needs at least one criterion'),
+    v.maxLength(12, 'at most 12 criteria'),
+  ),
+});
+
+/** prompt.yaml: the evaluator's instructions (the rubric is appended by the prompt builder). */
+export const PromptSchema = v.strictObject({
+  system: text,
+  evaluation_guidelines: text,
+  segment_guidance: text,
+  language_policy: text,
+  security: text,
+});
+
+/** llm.yaml: provider, model, limits and prices. Secrets never live here. */
+export const LlmSchema = v.strictObject({
+  provider: v.picklist(['auto', 'anthropic', 'demo']),
+  model: text,
+  base_url: v.optional(v.nullable(v.pipe(v.string(), v.url('must be a URL')))),
+  max_output_tokens: int(256, 64000),
+  timeout_seconds: v.pipe(v.number(), v.minValue(1), v.maxValue(600)),
+  total_timeout_seconds: v.pipe(v.number(), v.minValue(1), v.maxValue(3600)),
+  max_retries: int(0, 10),
+  concurrency: int(1, 64),
+  prompt_caching: v.boolean(),
+  max_chars: int(100, 200000),
+  demo_delay_ms: int(0, 60000),
+  prices: v.strictObject({
+    input_per_mtok: positive,
+    output_per_mtok: positive,
+    cache_write_per_mtok: positive,
+    cache_read_per_mtok: positive,
+  }),
+});
+
+/** auth.yaml: student mode, sessions, lockout, passwords, rate limits. */
+export const AuthSchema = v.strictObject({
+  student_mode: v.picklist(['open', 'accounts']),
+  sessions: v.strictObject({
+    student_idle_days: v.pipe(v.number(), v.minValue(1), v.maxValue(3650)),
+    admin_idle_hours: v.pipe(v.number(), v.minValue(0.25), v.maxValue(720)),
+  }),
+  lockout: v.strictObject({
+    max_failures: int(1, 100),
+    window_minutes: int(1, 1440),
+    lock_minutes: int(1, 1440),
+  }),
+  password: v.strictObject({
+    admin_min_length: int(8, 128),
+    student_min_length: int(6, 128),
+  }),
+  rate_limits: v.strictObject({
+    submissions_per_writer_per_hour: int(1, 100000),
+    requests_per_ip_per_hour: int(1, 10000000),
+    logins_per_ip_per_15_minutes: int(1, 100000),
+  }),
+});
+
+export type Rubric = v.InferOutput<typeof RubricSchema>;
+export type Criterion = Rubric['criteria'][number];
+export type PromptConfig = v.InferOutput<typeof PromptSchema>;
+export type LlmConfig = v.InferOutput<typeof LlmSchema>;
+export type AuthConfig = v.InferOutput<typeof AuthSchema>;
+
+/** The four YAML files, each with its schema. */
+export const CONFIG_FILES = {
+  rubric: RubricSchema,
+  prompt: PromptSchema,
+  llm: LlmSchema,
+  auth: AuthSchema,
+} as const;
+export type ConfigName = keyof typeof CONFIG_FILES;

@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { sessions, users, type Session, type User } from '../schema.ts';
+
+/** Stores a new session row. */
+export function insertSession(db: Db, s: Session): void {
+  db.insert(sessions).values(s).run();
+}
+
+/** A session and its user, by session id. */
+export function findSessionWithUser(db: Db, id: string): { session: Session; user: User } | undefined {
+  return db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id)).get();
+}
+
+/** Slides a session's expiry forward. */
+export function touchSession(db: Db, id: string, lastVerifiedAt: number, expiresAt: number): void {
+  db.update(sessions).set({ lastVerifiedAt, expiresAt }).where(eq(sessions.id, id)).run();
+}
+
+/** Deletes one session (logout, expiry). */
+export function deleteSession(db: Db, id: string): void {
+  db.delete(sessions).where(eq(sessions.id, id)).run();
+}
+
+/** Deletes every session of a user (password change, deactivation). */
+export function deleteUserSessions(db: Db, userId: string): void {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}

@@ -1,0 +1,97 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+/** Times are integer milliseconds since the epoch (UTC). */
+const millis = (name: string) => integer(name, { mode: 'number' });
+
+/** Writers and admins. Anonymous writers (open student mode) have no username or password. */
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    username: text('username'),
+    passwordHash: text('password_hash'),
+    role: text('role', { enum: ['student', 'admin'] }).notNull().default('student'),
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    createdAt: millis('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_username_unique').on(sql`lower(${t.username})`)],
+);
+
+/** Sessions per the Lucia guide: the cookie holds `id.secret`; only the secret's SHA-256 is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: millis('created_at').notNull(),
+    lastVerifiedAt: millis('last_verified_at').notNull(),
+    expiresAt: millis('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** A memo as the writer sent it (CRLF normalised). Never changed after insert. */
+export const submissions = sqliteTable(
+  'submissions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    writerId: text('writer_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => submissions.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    charCount: integer('char_count').notNull(),
+    createdAt: millis('created_at').notNull(),
+  },
+  (t) => [index('submissions_writer_idx').on(t.writerId, t.createdAt), index('submissions_parent_idx').on(t.parentId)],
+);
+
+export const EVALUATION_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+
+/** One evaluation job and its result. The row is the queue: queued → running → done | failed. */
+export const evaluations = sqliteTable(
+  'evaluations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    submissionId: integer('submission_id').notNull().references(() => submissions.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: EVALUATION_STATUSES }).notNull().default('queued'),
+    provider: text('provider'),
+    model: text('model'),
+    rubricVersion: text('rubric_version'),
+    promptVersion: text('prompt_version'),
+    overall: real('overall'),
+    band: text('band'),
+    /** JSON: the result (criteria with names, weights, scores, justifications; strengths; opportunities; segments). */
+    resultJson: text('result_json'),
+    rawPrompt: text('raw_prompt'),
+    rawResponse: text('raw_response'),
+    inputTokens: integer('input_tokens'),
+    outputTokens: integer('output_tokens'),
+    cacheReadTokens: integer('cache_read_tokens'),
+    cacheWriteTokens: integer('cache_write_tokens'),
+    latencyMs: integer('latency_ms'),
+    attempts: integer('attempts').notNull().default(0),
+    runs: integer('runs').notNull().default(0),
+    errorKind: text('error_kind'),
+    errorMessage: text('error_message'),
+    queuedAt: millis('queued_at').notNull(),
+    startedAt: millis('started_at'),
+    finishedAt: millis('finished_at'),
+    createdAt: millis('created_at').notNull(),
+  },
+  (t) => [
+    index('evaluations_status_idx').on(t.status, t.id),
+    index('evaluations_submission_idx').on(t.submissionId),
+    index('evaluations_created_idx').on(t.createdAt),
+    index('evaluations_overall_idx').on(t.overall),
+    index('evaluations_latency_idx').on(t.latencyMs),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type Submission = typeof submissions.$inferSelect;
+export type Evaluation = typeof evaluations.$inferSelect;

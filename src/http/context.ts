@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import type { Logger } from 'pino';
+import type { ConfigStore } from '../config/store.ts';
+import type { Db } from '../db/client.ts';
+import type { Session, User } from '../db/schema.ts';
+import type { Assets } from './assets.ts';
+
+/** Everything a handler may use; built once in server.ts (or a test) and passed to createApp. */
+export interface AppDeps {
+  db: Db;
+  config: ConfigStore;
+  now: () => number;
+  queue: { notify(): void };
+  log: Logger;
+  assets: Assets;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    user: User | undefined;
+    session: Session | undefined;
+    requestId: string;
+  };
+}
+
+export type Ctx = Context<AppEnv>;
+
+/** True when the client asked for JSON rather than a page. */
+export function wantsJson(c: Ctx): boolean {
+  const accept = c.req.header('accept') ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/** True for requests htmx made (they get fragments or HX-Redirect instead of 303s). */
+export function isHtmx(c: Ctx): boolean {
+  return c.req.header('hx-request') === 'true';
+}

@@ -1,0 +1,55 @@
+import { getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import type { AuthConfig } from '../config/schemas.ts';
+import type { Env } from '../config/env.ts';
+import { createSession, validateSessionToken } from '../auth/sessions.ts';
+import { insertAnonymousWriter } from '../db/queries/users.ts';
+import type { User } from '../db/schema.ts';
+import type { AppEnv, Ctx } from './context.ts';
+
+const HOUR = 3600_000;
+
+/** Idle lifetime of a session: long for writers (history follows the browser), short for admins. */
+export function sessionTtlMs(auth: AuthConfig, user: Pick<User, 'role'>): number {
+  return user.role === 'admin' ? auth.sessions.admin_idle_hours * HOUR : auth.sessions.student_idle_days * 24 * HOUR;
+}
+
+/** `__Host-` prefixed and Secure when the public origin is HTTPS. */
+export function sessionCookie(env: Env): { name: string; secure: boolean } {
+  const secure = env.publicOrigin.startsWith('https://');
+  return { name: secure ? '__Host-memo_session' : 'memo_session', secure };
+}
+
+/** Loads the session named by the cookie, if valid, into c.var.user / c.var.session. */
+export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
+  const { db, config, now } = c.var.deps;
+  const { name } = sessionCookie(config.env);
+  const token = getCookie(c, name);
+  const t = now();
+  const found = token ? validateSessionToken(db, token, t, (u) => sessionTtlMs(config.current.files.auth, u)) : undefined;
+  // The expiry slid forward: move the cookie's with it.
+  if (token && found && found.session.lastVerifiedAt === t && found.session.createdAt !== t) setSessionCookie(c, token, found.session.expiresAt - t);
+  c.set('user', found?.user);
+  c.set('session', found?.session);
+  await next();
+});
+
+/** The current writer, creating an anonymous one (and its cookie) on first submission. */
+export function ensureWriter(c: Ctx): User {
+  const current = c.var.user;
+  if (current) return current;
+  const { db, config, now } = c.var.deps;
+  const t = now();
+  const id = insertAnonymousWriter(db, t);
+  const user: User = { id, username: null, passwordHash: null, role: 'student', anonymous: true, active: true, mustChangePassword: false, createdAt: t };
+  const ttl = sessionTtlMs(config.current.files.auth, user);
+  const { token } = createSession(db, id, t, ttl);
+  setSessionCookie(c, token, ttl);
+  c.set('user', user);
+  return user;
+}
+
+function setSessionCookie(c: Ctx, token: string, ttlMs: number): void {
+  const cookie = sessionCookie(c.var.deps.config.env);
+  setCookie(c, cookie.name, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: cookie.secure, maxAge: Math.floor(ttlMs / 1000) });
+}

@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { LlmError, type LlmProvider, type LlmReply, type LlmRequest } from './types.ts';
+
+/** Offline evaluator: deterministic, varies with the memo, needs no key. Every page labels its output. */
+export function demoProvider(opts: { delayMs: number }): LlmProvider {
+  return {
+    name: 'demo',
+    model: 'demo-evaluator',
+    async complete(req: LlmRequest, signal: AbortSignal): Promise<LlmReply> {
+      await sleep(opts.delayMs, signal);
+      const memo = extractMemo(req.messages[0]?.content ?? '');
+      const { ids, levels } = schemaFacts(req.schema);
+      const text = JSON.stringify(demoEvaluation(memo, ids, levels));
+      return {
+        text,
+        stopReason: 'end_turn',
+        attempts: 1,
+        usage: { inputTokens: Math.ceil((req.system.length + memo.length) / 4), outputTokens: Math.ceil(text.length / 4), cacheReadTokens: 0, cacheWriteTokens: 0 },
+      };
+    },
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new LlmError('timeout', 'The demo evaluator was stopped', 1));
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new LlmError('timeout', 'The demo evaluator was stopped', 1));
+    }, { once: true });
+  });
+}
+
+function extractMemo(userMessage: string): string {
+  const m = /<memo>\n([\s\S]*)\n<\/memo>/.exec(userMessage);
+  return (m ? m[1]! : userMessage).replace(/<(\/?)memo\u200B/gi, '<$1memo');
+}
+
+function schemaFacts(schema: Record<string, unknown>): { ids: string[]; levels: number[] } {
+  const criteria = (schema as { properties: { criteria: { required: string[]; properties: Record<string, { properties: { score: { enum: number[] } } }> } } }).properties.criteria;
+  const ids = criteria.required;
+  const levels = criteria.properties[ids[0]!]!.properties.score.enum;
+  return { ids, levels };
+}
+
+interface Features {
+  words: number;
+  sentences: string[];
+  paragraphs: number;
+  numbers: number;
+  headings: number;
+  ask: boolean;
+  risk: boolean;
+  audience: boolean;
+  avgSentenceWords: number;
+}
+
+function features(memo: string): Features {
+  const sentences = memo.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter((s) => s.length > 0);
+  const words = memo.split(/\s+/).filter(Boolean).length;
+  return {
+    words,
+    sentences,
+    paragraphs: memo.split(/\n\s*\n/).filter((p) => p.trim()).length,
+    numbers: (memo.match(/[$€£]?\d[\d,.]*%?/g) ?? []).length,
+    headings: memo.split('\n').filter((l) => /^(#+\s|[A-Z][A-Za-z /&]{2,40}:\s*$|(TO|FROM|RE|SUBJECT|DATE):)/.test(l.trim())).length,
+    ask: /\b(recommend|propose|request|approve|approval|decision|ask that|by (monday|tuesday|wednesday|thursday|friday|the end))/i.test(memo),
+    risk: /\b(risk|mitigat|contingen|downside|timeline|phase|milestone)/i.test(memo),
+    audience: /\b(ceo|cfo|board|strateg|goal|customer|objective|priority|priorities)/i.test(memo),
+    avgSentenceWords: words / Math.max(1, sentences.length),
+  };
+}
+
+/** A small, stable number in [0, n) from the memo and a salt, so scores vary with the text. */
+function jitter(memo: string, salt: string, n: number): number {
+  return createHash('sha256').update(salt).update(memo).digest()[0]! % n;
+}
+
+function rawScore(id: string, f: Features): number {
+  const length = f.words < 60 ? 1 : f.words < 150 ? 2 : f.words < 600 ? 3 : 2.5;
+  if (/struct|summary|organi/.test(id)) return length + (f.paragraphs >= 3 ? 1 : 0) + (f.headings > 0 ? 1 : 0);
+  if (/evidence|financ|data/.test(id)) return 1 + Math.min(3, f.numbers / 2) + (f.words > 120 ? 0.5 : 0);
+  if (/clar|concis|style/.test(id)) return f.avgSentenceWords < 18 ? 4 : f.avgSentenceWords < 26 ? 3 : 2;
+  if (/ask|recommend|action/.test(id)) return length + (f.ask ? 2 : 0);
+  if (/risk|implement/.test(id)) return length + (f.risk ? 2 : 0);
+  if (/audience|strateg|fit/.test(id)) return length + (f.audience ? 1.5 : 0);
+  return length + 1;
+}
+
+function demoEvaluation(memo: string, ids: string[], levels: number[]) {
+  const f = features(memo);
+  const lo = levels[0]!;
+  const hi = levels[levels.length - 1]!;
+  const criteria = Object.fromEntries(
+    ids.map((id) => {
+      const s = Math.round(rawScore(id, f) + jitter(memo, id, 2) - 0.5);
+      const score = Math.min(hi, Math.max(lo, s));
+      return [id, { score, justification: justification(id, score, f, hi) }];
+    }),
+  );
+  return {
+    criteria,
+    strengths: strengths(f),
+    opportunities: opportunities(f),
+    segments: segments(f, ids),
+  };
+}
+
+function justification(id: string, score: number, f: Features, hi: number): string {
+  const level = score >= hi - 1 ? 'meets this criterion well' : score <= 2 ? 'falls short on this criterion' : 'partly meets this criterion';
+  return `Demo evaluator: the memo ${level} (${id.replace(/_/g, ' ')}). It has ${f.words} words in ${f.paragraphs} paragraph(s) with ${f.numbers} figure(s).`;
+}
+
+function strengths(f: Features): string[] {
+  const out: string[] = [];
+  if (f.numbers > 0) out.push('Uses concrete figures that a decision-maker can check.');
+  if (f.ask) out.push('States what the writer wants the reader to decide or do.');
+  if (f.paragraphs >= 3) out.push('Breaks the argument into separate paragraphs that are easy to scan.');
+  if (f.avgSentenceWords < 20) out.push('Sentences are short and direct.');
+  if (out.length < 2) out.push('Addresses a real business situation.', 'Keeps the memo to a readable length.');
+  return out.slice(0, 4);
+}
+
+function opportunities(f: Features): string[] {
+  const out: string[] = [];
+  if (!f.ask) out.push('Open with the recommendation and the decision you need, with an owner and a deadline.');
+  if (f.numbers < 2) out.push('Quantify costs, benefits and timing, and say where the numbers come from.');
+  if (!f.risk) out.push('Name the main risks and how you would reduce them, with a short implementation plan.');
+  if (f.avgSentenceWords >= 20) out.push('Shorten long sentences so each one carries a single idea.');
+  if (out.length < 2) out.push('Add a one-line summary a busy reader could forward as-is.', 'Tie the proposal explicitly to a stated company priority.');
+  return out.slice(0, 4);
+}
+
+function segments(f: Features, ids: string[]) {
+  const picks = new Set<string>();
+  const first = f.sentences[0];
+  const withNumber = f.sentences.find((s) => /\d/.test(s));
+  const longest = [...f.sentences].sort((a, b) => b.length - a.length)[0];
+  for (const s of [first, withNumber, longest]) if (s && s.length >= 12) picks.add(s);
+  const pick = (re: RegExp) => ids.find((id) => re.test(id)) ?? ids[0]!;
+  return [...picks].slice(0, 3).map((quote, i) => ({
+    quote,
+    criterion: i === 0 ? pick(/struct|summary/) : /\d/.test(quote) ? pick(/evidence|financ/) : pick(/clar|concis/),
+    comment: i === 0 ? 'This opening sets the reader’s expectations; check that it carries your main point.' : /\d/.test(quote) ? 'A figure like this is persuasive only when its source and meaning are clear.' : 'This is the longest sentence in the memo; long sentences hide the key idea.',
+    questions: i === 0 ? ['If your reader stopped here, would they know what you want?', 'What would a CFO ask first?'] : ['Where does this number come from?', 'What does it mean for the decision?'],
+    suggestion: i === 0 ? 'Lead with the recommendation, then the single strongest reason.' : 'Split it into two sentences and put the conclusion first.',
+  }));
+}

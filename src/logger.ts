@@ -1,0 +1,12 @@
+import pino, { type Logger } from 'pino';
+
+/** Keys that must never reach the logs, wherever they appear in a logged object. */
+export const REDACT_PATHS = [
+  'password', '*.password', 'token', '*.token', 'cookie', '*.cookie', 'authorization', '*.authorization',
+  'apiKey', '*.apiKey', 'text', '*.text', 'memo', '*.memo', 'headers.cookie', 'headers.authorization', 'headers["x-api-key"]',
+];
+
+/** JSON lines to stdout (or a given stream), secrets and memo text redacted. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: undefined }, destination);
+}

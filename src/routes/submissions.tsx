@@ -1,0 +1,85 @@
+import * as v from 'valibot';
+import { findWriterSubmission, insertSubmissionWithEvaluation } from '../db/queries/submissions.ts';
+import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
+import { readForm } from '../http/form.ts';
+import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts';
+import { ensureWriter } from '../http/session.ts';
+import { formatInt } from '../views/format.ts';
+import { SubmissionPage } from '../views/pages/submission-form.tsx';
+import { SubmissionForm } from '../views/partials/submission-form.tsx';
+
+/** Browsers send textarea line breaks as CRLF; store LF. */
+export function normalizeMemo(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** The memo form's schema: non-empty after trim, no NUL, at most maxChars characters (code points). */
+export function submissionSchema(maxChars: number) {
+  return v.object({
+    text: v.pipe(
+      v.string('Paste your memo as text.'),
+      v.transform(normalizeMemo),
+      v.check((t) => t.length > 0, 'Your memo is empty. Paste or type your memo in the box, then submit.'),
+      v.check((t) => t.trim().length > 0, 'Your memo contains only spaces or blank lines. Paste the text of your memo, then submit.'),
+      v.check((t) => !t.includes('\0'), 'Your memo contains a null character (shown as �), often left by copying from a PDF or a binary file. Remove it and submit again.'),
+      v.check(
+        (t) => [...t].length <= maxChars,
+        (issue) => {
+          const n = [...String(issue.input)].length;
+          return `Your memo is ${formatInt(n)} characters long; the limit is ${formatInt(maxChars)}. Shorten it by ${formatInt(n - maxChars)} character${n - maxChars === 1 ? '' : 's'} and submit again.`;
+        },
+      ),
+    ),
+    parent: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))),
+  });
+}
+
+function formPage(c: Ctx, props: { text: string; error?: string; parentId?: number }, status: 200 | 422 = 200) {
+  const { config, assets } = c.var.deps;
+  const { rubric, llm } = config.current.files;
+  const maxChars = llm.max_chars;
+  if (status === 422 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...props} maxChars={maxChars} />, 422);
+  const page = (
+    <SubmissionPage
+      {...props}
+      maxChars={maxChars}
+      assets={assets.urls}
+      rubricName={rubric.name}
+      criteria={rubric.criteria.map((x) => ({ name: x.name, weight: x.weight }))}
+      demo={config.current.provider.name === 'demo'}
+    />
+  );
+  return renderPage(c, page, status);
+}
+
+/** GET / — the memo form; `?revise=<submission id>` pre-fills it with one of the writer's memos. */
+export function showSubmissionForm(c: Ctx) {
+  const revise = c.req.query('revise');
+  const user = c.var.user;
+  if (revise && /^\d{1,15}$/.test(revise) && user) {
+    const parent = findWriterSubmission(c.var.deps.db, Number(revise), user.id);
+    if (parent) return formPage(c, { text: parent.text, parentId: parent.id });
+  }
+  return formPage(c, { text: '' });
+}
+
+/** POST /submissions — validate, store the memo with a queued evaluation, 303 to its page. */
+export async function createSubmission(c: Ctx) {
+  const { db, config, now, queue } = c.var.deps;
+  const form = await readForm(c);
+  if (!form.ok) return form.response;
+  const parsed = v.safeParse(submissionSchema(config.current.files.llm.max_chars), form.fields);
+  if (!parsed.success) {
+    const text = typeof form.fields.text === 'string' ? normalizeMemo(form.fields.text).replaceAll('\0', '\uFFFD') : '';
+    const error = parsed.issues.find((i) => v.getDotPath(i) === 'text')?.message ?? 'Paste your memo as text.';
+    if (wantsJson(c)) return c.json({ error, field: 'text' }, 422);
+    const parent = typeof form.fields.parent === 'string' && /^\d{1,15}$/.test(form.fields.parent) ? Number(form.fields.parent) : undefined;
+    return formPage(c, { text, error, parentId: parent }, 422);
+  }
+  const writer = ensureWriter(c);
+  const parentId = parsed.output.parent !== undefined && findWriterSubmission(db, parsed.output.parent, writer.id) ? parsed.output.parent : null;
+  const id = insertSubmissionWithEvaluation(db, { writerId: writer.id, text: parsed.output.text, parentId, now: now() });
+  queue.notify();
+  if (wantsJson(c)) return c.json({ id, status: 'queued', url: `/evaluations/${id}` }, 201, { Location: `/evaluations/${id}` });
+  return redirectAfterPost(c, `/evaluations/${id}`, isHtmx(c));
+}

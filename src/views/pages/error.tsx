@@ -1,0 +1,24 @@
+import type { AssetUrls } from '../../http/assets.ts';
+import { Page } from '../layouts/page.tsx';
+
+export interface ErrorPageProps {
+  assets: AssetUrls;
+  title: string;
+  message: string;
+  /** Shown so a user can quote it to support; never a stack trace. */
+  requestId?: string;
+}
+
+/** Every error the app answers with (403, 404, 413, 415, 500) as a plain, helpful page. */
+export function ErrorPage({ assets, title, message, requestId }: ErrorPageProps) {
+  return (
+    <Page title={title} assets={assets}>
+      <h1>{title}</h1>
+      <p class="lead">{message}</p>
+      {requestId ? <p class="hint">Reference: {requestId}</p> : null}
+      <p>
+        <a href="/">Back to the memo form</a>
+      </p>
+    </Page>
+  );
+}

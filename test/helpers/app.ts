@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { Hono } from 'hono';
+import { createApp } from '../../src/app.ts';
+import { readEnv } from '../../src/config/env.ts';
+import { loadConfigDir, type FileConfig } from '../../src/config/load.ts';
+import { ConfigStore } from '../../src/config/store.ts';
+import { openDatabase, type Db } from '../../src/db/client.ts';
+import type { AppEnv } from '../../src/http/context.ts';
+import { loadAssets } from '../../src/http/assets.ts';
+import { EvaluationQueue } from '../../src/jobs/evaluation-queue.ts';
+import { runEvaluation } from '../../src/jobs/run-evaluation.ts';
+import type { LlmProvider } from '../../src/llm/types.ts';
+import { createLogger } from '../../src/logger.ts';
+
+export const ORIGIN = 'http://localhost:3000';
+
+/** The shipped config files, validated (tests tweak copies of them). */
+export function shippedConfig(): FileConfig {
+  const res = loadConfigDir(join(import.meta.dirname, '../../config'));
+  if (!res.ok) throw new Error(JSON.stringify(res.issues));
+  return res.value;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  files?: (f: FileConfig) => FileConfig;
+  provider?: (files: FileConfig) => LlmProvider;
+  now?: () => number;
+}
+
+export interface TestApp {
+  app: Hono<AppEnv>;
+  db: Db;
+  queue: EvaluationQueue;
+  config: ConfigStore;
+  logs: string[];
+  dir: string;
+  client(): Client;
+  close(): Promise<void>;
+}
+
+/** The real app on a temporary SQLite database with the real migrations; demo provider without delay by default. */
+export function makeTestApp(opts: TestAppOptions = {}): TestApp {
+  const dir = mkdtempSync(join(tmpdir(), 'memoai-test-'));
+  const env = readEnv({ DATA_DIR: dir, NODE_ENV: 'test', PUBLIC_ORIGIN: ORIGIN, ...opts.env });
+  const base = shippedConfig();
+  const files = (opts.files ?? ((f) => f))({ ...base, llm: { ...base.llm, demo_delay_ms: 0 } });
+  const db = openDatabase(env.databasePath);
+  const config = new ConfigStore(env, files, opts.provider);
+  const logs: string[] = [];
+  const log = createLogger('info', new Writable({ write: (chunk, _enc, cb) => (logs.push(String(chunk)), cb()) }));
+  const now = opts.now ?? (() => Date.now());
+  const queue = new EvaluationQueue({
+    db,
+    now,
+    log,
+    concurrency: () => config.current.files.llm.concurrency,
+    run: (job, shutdown) => runEvaluation({ db, config, now, log }, job, shutdown),
+  });
+  const app = createApp({ db, config, now, queue, log, assets: loadAssets() });
+  return {
+    app,
+    db,
+    queue,
+    config,
+    logs,
+    dir,
+    client: () => new Client(app),
+    async close() {
+      await queue.stop(1000);
+      db.$client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A browser-like client for app.request(): keeps cookies, sends a same-origin Origin on POST. */
+export class Client {
+  readonly cookies = new Map<string, string>();
+
+  constructor(private readonly app: Hono<AppEnv>) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size && !headers.has('cookie')) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await this.app.request(path, { ...init, headers });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const i = pair!.indexOf('=');
+      this.cookies.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+    return res;
+  }
+
+  get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    return this.request(path, { headers });
+  }
+
+  /** POSTs a form (urlencoded by default, multipart on request) from the app's own origin. */
+  post(path: string, fields: Record<string, string> = {}, opts: { multipart?: boolean; headers?: Record<string, string> } = {}): Promise<Response> {
+    let body: FormData | URLSearchParams;
+    if (opts.multipart) {
+      body = new FormData();
+      for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    } else {
+      body = new URLSearchParams(fields);
+    }
+    return this.request(path, { method: 'POST', body, headers: { origin: ORIGIN, ...opts.headers } });
+  }
+}
+
+/** Polls until the evaluation leaves queued/running (the queue runs in-process). */
+export async function waitForEvaluation(t: TestApp, id: number): Promise<string> {
+  for (let i = 0; i < 500; i++) {
+    const row = t.db.$client.prepare('select status from evaluations where id = ?').get(id) as { status: string } | undefined;
+    if (row && row.status !== 'queued' && row.status !== 'running') return row.status;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`evaluation ${id} did not finish`);
+}
