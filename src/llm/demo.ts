@@ -133,17 +133,30 @@ function opportunities(f: Features): string[] {
 }
 
 function segments(f: Features, ids: string[]) {
-  const picks = new Set<string>();
-  const first = f.sentences[0];
-  const withNumber = f.sentences.find((s) => /\d/.test(s));
-  const longest = [...f.sentences].sort((a, b) => b.length - a.length)[0];
-  for (const s of [first, withNumber, longest]) if (s && s.length >= 12) picks.add(s);
   const pick = (re: RegExp) => ids.find((id) => re.test(id)) ?? ids[0]!;
-  return [...picks].slice(0, 3).map((quote, i) => ({
-    quote,
-    criterion: i === 0 ? pick(/struct|summary/) : /\d/.test(quote) ? pick(/evidence|financ/) : pick(/clar|concis/),
-    comment: i === 0 ? 'This opening sets the reader’s expectations; check that it carries your main point.' : /\d/.test(quote) ? 'A figure like this is persuasive only when its source and meaning are clear.' : 'This is the longest sentence in the memo; long sentences hide the key idea.',
-    questions: i === 0 ? ['If your reader stopped here, would they know what you want?', 'What would a CFO ask first?'] : ['Where does this number come from?', 'What does it mean for the decision?'],
-    suggestion: i === 0 ? 'Lead with the recommendation, then the single strongest reason.' : 'Split it into two sentences and put the conclusion first.',
-  }));
+  // Body sentences only: header lines (TO:, FROM:, RE:) make poor passages to coach on.
+  const body = f.sentences.filter((s) => s.length >= 25 && !/^(to|from|re|date|subject|cc)\s*:/i.test(s));
+  const chosen: { quote: string; criterion: string; comment: string; questions: string[]; suggestion: string }[] = [];
+  const take = (quote: string | undefined, entry: Omit<(typeof chosen)[number], 'quote'>) => {
+    if (quote && !chosen.some((c) => c.quote === quote)) chosen.push({ quote, ...entry });
+  };
+  take(body[0], {
+    criterion: pick(/struct|summary/),
+    comment: 'This opening sets the reader\u2019s expectations; check that it carries your main point.',
+    questions: ['If your reader stopped here, would they know what you want?', 'What would a CFO ask first?'],
+    suggestion: 'Lead with the recommendation, then the single strongest reason.',
+  });
+  take(body.find((s) => /\d/.test(s) && s !== body[0]), {
+    criterion: pick(/evidence|financ/),
+    comment: 'A figure like this persuades only when its source and its meaning for the decision are clear.',
+    questions: ['Where does this number come from?', 'What does it mean for the decision?'],
+    suggestion: 'Name the source and state the comparison (before/after, cost/benefit) in the same sentence.',
+  });
+  take([...body].sort((a, b) => b.length - a.length).find((s) => !chosen.some((c) => c.quote === s)), {
+    criterion: pick(/clar|concis/),
+    comment: 'This is one of the longest sentences in the memo; long sentences hide the key idea.',
+    questions: ['What is the one idea this sentence must carry?', 'Could a busy reader repeat it after one read?'],
+    suggestion: 'Split it into two sentences and put the conclusion first.',
+  });
+  return chosen;
 }

@@ -36,6 +36,7 @@ export function panelProps(deps: AppDeps, e: EvaluationView): PanelProps {
     status: e.status === 'running' ? 'running' : 'queued',
     position: e.status === 'queued' ? queuePosition(deps.db, e.id) : undefined,
     elapsedMs: now - e.queuedAt,
+    runningMs: e.status === 'running' && e.startedAt ? now - e.startedAt : undefined,
     expectedMs: recentAverageDurationMs(deps.db),
   };
 }

@@ -18,6 +18,7 @@ export function Page({ title, assets, refreshSeconds, children }: PageProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Memo AI Coach`}</title>
         <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={assets.css} />
         <script src={assets.htmx} defer></script>
         <script src={assets.js} defer></script>

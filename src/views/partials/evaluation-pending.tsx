@@ -6,14 +6,16 @@ export interface PendingProps {
   /** 1-based place in the queue, when queued. */
   position: number | undefined;
   elapsedMs: number;
+  /** How long it has been running (running only): the progress bar compares this with expectedMs. */
+  runningMs: number | undefined;
   /** Recent average run time, when known. */
   expectedMs: number | undefined;
 }
 
 /** Waiting state. With htmx it polls itself every 2 s and is replaced by the result. */
-export function EvaluationPending({ id, status, position, elapsedMs, expectedMs }: PendingProps) {
+export function EvaluationPending({ id, status, position, elapsedMs, runningMs, expectedMs }: PendingProps) {
   const expected = expectedMs && expectedMs > 0 ? expectedMs : undefined;
-  const pct = expected ? Math.min(95, Math.round((elapsedMs / expected) * 100)) : undefined;
+  const pct = expected && runningMs !== undefined ? Math.min(95, Math.round((runningMs / expected) * 100)) : undefined;
   const where =
     status === 'queued'
       ? position && position > 1

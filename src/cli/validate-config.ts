@@ -1,0 +1,35 @@
+import { readEnv } from '../config/env.ts';
+import { loadConfigDir } from '../config/load.ts';
+import { CONFIG_FILES } from '../config/schemas.ts';
+import { formatIssue } from '../config/yaml-source.ts';
+import { createProvider } from '../llm/provider.ts';
+
+/** `npm run validate-config [dir]`: the start-up check, on its own, with every problem listed. */
+function main(): number {
+  const env = readEnv({ ...process.env, ...(process.argv[2] ? { CONFIG_DIR: process.argv[2] } : {}) });
+  console.log(`Checking ${Object.keys(CONFIG_FILES).map((n) => `${n}.yaml`).join(', ')} in ${env.configDir}`);
+  const res = loadConfigDir(env.configDir);
+  if (!res.ok) {
+    for (const issue of res.issues) console.error(`  ✗ ${formatIssue(issue)}`);
+    console.error(`${res.issues.length} problem${res.issues.length === 1 ? '' : 's'} found.`);
+    return 1;
+  }
+  const { rubric, llm } = res.value;
+  try {
+    const provider = createProvider(llm, env.anthropicApiKey);
+    console.log(`  ✓ rubric "${rubric.name}": ${rubric.criteria.length} criteria, weights sum to 100`);
+    console.log(`  ✓ provider: ${provider.name} (${provider.model})`);
+  } catch (err) {
+    console.error(`  ✗ ${(err as Error).message}`);
+    return 1;
+  }
+  console.log('Configuration is valid.');
+  return 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (err) {
+  console.error((err as Error).message);
+  process.exitCode = 1;
+}
