@@ -14,8 +14,8 @@ let dir: string;
 beforeAll(async () => {
   await fake.start();
   const rubric = shippedConfig().rubric;
-  // Every call takes 1.5 s, so a kill lands while some are running and others are queued.
-  fake.script({ kind: 'message', text: JSON.stringify(validOutput(rubric)), delayMs: 1500 });
+  // Every call takes 3 s, so a kill lands while some are running and others are queued.
+  fake.script({ kind: 'message', text: JSON.stringify(validOutput(rubric)), delayMs: 3000 });
   dir = mkdtempSync(join(tmpdir(), 'memoai-crash-'));
 });
 afterAll(async () => {
@@ -26,7 +26,7 @@ afterAll(async () => {
 const statuses = (db: Database.Database) =>
   Object.fromEntries((db.prepare('select status, count(*) as n from evaluations group by status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
 
-it('finishes every queued and running evaluation after a SIGKILL and a restart', async () => {
+it('finishes every queued and running evaluation after a SIGKILL and a restart', { timeout: 90_000 }, async () => {
   const env = { DATA_DIR: dir, ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url, PUBLIC_ORIGIN: 'http://localhost:3000' };
   const first = await startServer(env);
   const total = 6;
@@ -51,7 +51,7 @@ it('finishes every queued and running evaluation after a SIGKILL and a restart',
 
   const second = await startServer(env);
   try {
-    for (let i = 0; i < 300 && statuses(db).done !== total; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 1200 && statuses(db).done !== total; i++) await new Promise((r) => setTimeout(r, 50));
     expect(statuses(db)).toEqual({ done: total });
     expect((db.prepare('select count(*) as n from submissions').get() as { n: number }).n).toBe(total);
     const runs = db.prepare('select runs from evaluations order by id').all() as { runs: number }[];

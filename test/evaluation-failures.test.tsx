@@ -238,6 +238,10 @@ describe('retry safety', () => {
     expect(after.result_json).toBe(before.result_json);
     expect(fake.requests).toHaveLength(1);
     expect(await page(c, id)).toContain('overall-number');
+
+    const json = await c.post(`/evaluations/${id}/retry`, {}, { headers: { accept: 'application/json' } });
+    expect(json.status).toBe(200);
+    expect(await json.json()).toMatchObject({ id, status: 'done' });
   });
 
   it("another writer gets 404 for someone else's evaluation and cannot retry it", async () => {

@@ -79,7 +79,8 @@ function pathOffsets(text: string): Map<string, number> {
   const stack: Frame[] = [];
   const record = (path: PathKey[], off: number) => {
     const k = path.join('\u0000');
-    if (!out.has(k)) out.set(k, off);
+    // An empty value has no position (-1): leave it out so lookups fall back to its parent.
+    if (off >= 0 && !out.has(k)) out.set(k, off);
   };
   // Returns the path of the value now starting, or undefined when it is a mapping key.
   const place = (start: number, keyText: string | undefined): PathKey[] | undefined => {

@@ -34,7 +34,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 function extractMemo(userMessage: string): string {
   const m = /<memo>\n([\s\S]*)\n<\/memo>/.exec(userMessage);
-  return (m ? m[1]! : userMessage).replace(/<(\/?)memo\u200B/gi, '<$1memo');
+  return (m ? m[1]! : userMessage).replace(/<(\/?)(memo)\u200B/gi, '<$1$2');
 }
 
 function schemaFacts(schema: Record<string, unknown>): { ids: string[]; levels: number[] } {

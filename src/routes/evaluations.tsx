@@ -70,7 +70,8 @@ export function retryEvaluation(c: Ctx) {
   const e = loadOwn(c);
   if (!e) return errorResponse(c, 404);
   const { db, now, queue } = c.var.deps;
-  if (retryFailedEvaluation(db, e.id, now())) queue.notify();
-  if (wantsJson(c)) return c.json({ id: e.id, status: 'queued', url: `/evaluations/${e.id}` }, 202);
+  const requeued = retryFailedEvaluation(db, e.id, now());
+  if (requeued) queue.notify();
+  if (wantsJson(c)) return c.json({ id: e.id, status: requeued ? 'queued' : e.status, url: `/evaluations/${e.id}` }, requeued ? 202 : 200);
   return redirectAfterPost(c, `/evaluations/${e.id}`, isHtmx(c));
 }
