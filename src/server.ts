@@ -7,9 +7,12 @@ import { loadAssets } from './http/assets.ts';
 import { EvaluationQueue } from './jobs/evaluation-queue.ts';
 import { runEvaluation } from './jobs/run-evaluation.ts';
 import { createLogger } from './logger.ts';
+import { ensureFirstAdmin } from './auth/bootstrap.ts';
+import type { Db } from './db/client.ts';
+import type { Logger } from 'pino';
 
 /** Starts the app: config (fail fast), database (migrated), worker pool, HTTP server, shutdown. */
-function main(): void {
+async function main(): Promise<void> {
   let config;
   try {
     config = loadAppConfig();
@@ -22,6 +25,7 @@ function main(): void {
   const db = openDatabase(env.databasePath);
   const store = new ConfigStore(env, config.files);
   const now = () => Date.now();
+  await createFirstAdmin(db, store, log);
   const queue = new EvaluationQueue({
     db,
     now,
@@ -54,4 +58,20 @@ function main(): void {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
-main();
+/** Creates the first admin when there is none; a generated password is printed once, to stderr. */
+async function createFirstAdmin(db: Db, store: ConfigStore, log: Logger): Promise<void> {
+  const res = await ensureFirstAdmin(db, store.env, store.current.files.auth, Date.now());
+  if (!res.created) return;
+  log.info({ username: res.username }, 'created the first admin account');
+  if (res.generatedPassword) {
+    process.stderr.write(
+      `\n  First admin account created.\n    username: ${res.username}\n    password: ${res.generatedPassword}\n` +
+        '  This password is shown only once and must be changed at first sign-in (/login).\n\n',
+    );
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error((err as Error).message);
+  process.exit(1);
+});

@@ -18,11 +18,17 @@ export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+/** Where a session was started from, shown to admins. */
+export interface SessionMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
 /** Creates a session for a user that stays valid for `ttlMs` of inactivity. */
-export function createSession(db: Db, userId: string, now: number, ttlMs: number): SessionWithToken {
+export function createSession(db: Db, userId: string, now: number, ttlMs: number, meta: SessionMeta = { ip: null, userAgent: null }): SessionWithToken {
   const id = randomId();
   const secret = randomId();
-  const session: Session = { id, secretHash: hashSecret(secret), userId, createdAt: now, lastVerifiedAt: now, expiresAt: now + ttlMs };
+  const session: Session = { id, secretHash: hashSecret(secret), userId, createdAt: now, lastVerifiedAt: now, expiresAt: now + ttlMs, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 200) ?? null };
   insertSession(db, session);
   return { session, token: `${id}.${secret}` };
 }

@@ -20,6 +20,8 @@ const EnvSchema = v.object({
   LLM_TIMEOUT: v.optional(v.pipe(v.string(), v.decimal('must be seconds'), v.transform(Number))),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   SHUTDOWN_GRACE_SECONDS: numberString('20'),
+  ADMIN_USERNAME: optionalText,
+  ADMIN_PASSWORD: v.optional(v.string(), ''),
 });
 
 /** Deployment settings resolved from the environment. */
@@ -40,6 +42,8 @@ export interface Env {
   llmTimeoutSeconds: number | undefined;
   logLevel: string;
   shutdownGraceSeconds: number;
+  adminUsername: string;
+  adminPassword: string;
 }
 
 /** Validates an environment (process.env by default); throws with every bad variable named. */
@@ -67,5 +71,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     llmTimeoutSeconds: e.LLM_TIMEOUT,
     logLevel: e.LOG_LEVEL,
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
+    adminUsername: e.ADMIN_USERNAME,
+    adminPassword: e.ADMIN_PASSWORD,
   };
 }

@@ -15,6 +15,9 @@ export const users = sqliteTable(
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+    /** Set when too many logins failed in the window; logins are refused until then. */
+    lockedUntil: millis('locked_until'),
+    lastLoginAt: millis('last_login_at'),
     createdAt: millis('created_at').notNull(),
   },
   (t) => [uniqueIndex('users_username_unique').on(sql`lower(${t.username})`)],
@@ -30,6 +33,9 @@ export const sessions = sqliteTable(
     createdAt: millis('created_at').notNull(),
     lastVerifiedAt: millis('last_verified_at').notNull(),
     expiresAt: millis('expires_at').notNull(),
+    /** Shown to admins on /admin/sessions so they can tell sessions apart. */
+    ip: text('ip'),
+    userAgent: text('user_agent'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
@@ -62,6 +68,7 @@ export const evaluations = sqliteTable(
     model: text('model'),
     rubricVersion: text('rubric_version'),
     promptVersion: text('prompt_version'),
+    llmVersion: text('llm_version'),
     overall: real('overall'),
     band: text('band'),
     /** JSON: the result (criteria with names, weights, scores, justifications; strengths; opportunities; segments). */
@@ -91,7 +98,56 @@ export const evaluations = sqliteTable(
   ],
 );
 
+export const CONFIG_NAMES = ['rubric', 'prompt', 'llm', 'auth'] as const;
+
+/** Admin edits of config/*.yaml: each save is a new version; the newest of each name is in force. */
+export const configVersions = sqliteTable(
+  'config_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name', { enum: CONFIG_NAMES }).notNull(),
+    version: integer('version').notNull(),
+    yaml: text('yaml').notNull(),
+    /** Same hash as evaluations.*_version, so an evaluation can be traced to the text it used. */
+    hash: text('hash').notNull(),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    note: text('note').notNull(),
+    createdAt: millis('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('config_versions_name_version').on(t.name, t.version)],
+);
+
+/** Who did what and when, for admin actions. Kept when the actor is deleted. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    target: text('target'),
+    details: text('details'),
+    createdAt: millis('created_at').notNull(),
+  },
+  (t) => [index('audit_log_created_idx').on(t.createdAt)],
+);
+
+/** Failed logins, for account lockout and per-IP throttling. Old rows are pruned. */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    createdAt: millis('created_at').notNull(),
+  },
+  (t) => [index('login_failures_username_idx').on(t.username, t.createdAt), index('login_failures_ip_idx').on(t.ip, t.createdAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Submission = typeof submissions.$inferSelect;
 export type Evaluation = typeof evaluations.$inferSelect;
+export type ConfigVersion = typeof configVersions.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

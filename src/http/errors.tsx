@@ -2,6 +2,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ErrorPage } from '../views/pages/error.tsx';
 import { wantsJson, type Ctx } from './context.ts';
+import { pageContext } from './page-context.ts';
 import { renderPage } from './render.ts';
 
 /** The plain-language answer for each error status the app sends. */
@@ -21,7 +22,7 @@ export function errorResponse(c: Ctx, status: ErrorStatus, message?: string) {
   const [title, text] = ERRORS[status];
   const requestId = c.var.requestId;
   if (wantsJson(c)) return c.json({ error: title, message: message ?? text, requestId }, status);
-  return renderPage(c, <ErrorPage assets={c.var.deps.assets.urls} title={title} message={message ?? text} requestId={status >= 500 ? requestId : undefined} />, status as ContentfulStatusCode);
+  return renderPage(c, <ErrorPage ctx={pageContext(c)} title={title} message={message ?? text} requestId={status >= 500 ? requestId : undefined} />, status as ContentfulStatusCode);
 }
 
 export function notFound(c: Ctx) {

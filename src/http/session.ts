@@ -1,9 +1,10 @@
-import { getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AuthConfig } from '../config/schemas.ts';
 import type { Env } from '../config/env.ts';
-import { createSession, validateSessionToken } from '../auth/sessions.ts';
-import { insertAnonymousWriter } from '../db/queries/users.ts';
+import { createSession, invalidateSession, validateSessionToken } from '../auth/sessions.ts';
+import { clientIp } from './client-ip.ts';
+import { findUserById, insertAnonymousWriter } from '../db/queries/users.ts';
 import type { User } from '../db/schema.ts';
 import type { AppEnv, Ctx } from './context.ts';
 
@@ -41,12 +42,33 @@ export function ensureWriter(c: Ctx): User {
   const { db, config, now } = c.var.deps;
   const t = now();
   const id = insertAnonymousWriter(db, t);
-  const user: User = { id, username: null, passwordHash: null, role: 'student', anonymous: true, active: true, mustChangePassword: false, createdAt: t };
+  const user = findUserById(db, id)!;
   const ttl = sessionTtlMs(config.current.files.auth, user);
   const { token } = createSession(db, id, t, ttl);
   setSessionCookie(c, token, ttl);
   c.set('user', user);
   return user;
+}
+
+/** Signs a user in: a fresh session (any previous one in this browser is ended) and its cookie. */
+export function startSession(c: Ctx, user: User): void {
+  const { db, config, now } = c.var.deps;
+  const previous = c.var.session;
+  if (previous) invalidateSession(db, previous.id);
+  const ttl = sessionTtlMs(config.current.files.auth, user);
+  const { token, session } = createSession(db, user.id, now(), ttl, { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null });
+  setSessionCookie(c, token, ttl);
+  c.set('user', user);
+  c.set('session', session);
+}
+
+/** Signs out: deletes the session row and the cookie. */
+export function endSession(c: Ctx): void {
+  const session = c.var.session;
+  if (session) invalidateSession(c.var.deps.db, session.id);
+  deleteCookie(c, sessionCookie(c.var.deps.config.env).name, { path: '/', secure: sessionCookie(c.var.deps.config.env).secure });
+  c.set('user', undefined);
+  c.set('session', undefined);
 }
 
 function setSessionCookie(c: Ctx, token: string, ttlMs: number): void {

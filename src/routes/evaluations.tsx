@@ -2,6 +2,7 @@ import { findWriterEvaluation, queuePosition, recentAverageDurationMs, retryFail
 import type { AppDeps } from '../http/context.ts';
 import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
 import { errorResponse } from '../http/errors.tsx';
+import { pageContext } from '../http/page-context.ts';
 import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts';
 import type { EvaluationResult } from '../llm/evaluate.ts';
 import { studentMessage } from '../llm/messages.ts';
@@ -62,7 +63,7 @@ export function showEvaluation(c: Ctx) {
   c.header('Cache-Control', 'no-store');
   if (wantsJson(c)) return c.json(evaluationJson(e, panel));
   if (isHtmx(c)) return renderFragment(c, <EvaluationPanel {...panel} />);
-  return renderPage(c, <EvaluationPage assets={c.var.deps.assets.urls} panel={panel} />);
+  return renderPage(c, <EvaluationPage ctx={pageContext(c)} panel={panel} />);
 }
 
 /** POST /evaluations/:id/retry — a failed evaluation goes back to the queue; 303 to its page. */

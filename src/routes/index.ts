@@ -1,18 +1,60 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
+import { requireAdmin, requirePasswordChanged, requireWriterAccess } from '../http/guards.ts';
+import { listAuditLog } from './admin/audit.tsx';
+import { editConfig, rollbackConfig, saveConfig, showConfigIndex, showConfigVersion } from './admin/config.tsx';
+import { showDashboard } from './admin/dashboard.tsx';
+import { exportEvaluationsCsv, listEvaluations, showEvaluationDetail } from './admin/evaluations.tsx';
+import { listSessions, revokeSession, revokeUserSessions } from './admin/sessions.tsx';
+import { activateUser, changeRole, createUser, deactivateUser, importUsers, listUsers, resetPassword } from './admin/users.tsx';
+import { changePassword, login, logout, showLogin, showPasswordForm } from './auth.tsx';
 import { retryEvaluation, showEvaluation } from './evaluations.tsx';
 import { showRubric } from './rubric.tsx';
 import { serveAsset } from './static.ts';
 import { createSubmission, showSubmissionForm } from './submissions.tsx';
 
-/** The whole URL map, grouped by page. */
+/** The whole URL map, grouped by page. Guards are applied by path prefix, so a new route can't miss one. */
 export function mountRoutes(app: Hono<AppEnv>): void {
-  // Student
+  app.use(requirePasswordChanged);
+
+  // Student (in `accounts` mode these need a signed-in student)
+  for (const path of ['/', '/submissions', '/evaluations/*']) app.use(path, requireWriterAccess);
   app.get('/', showSubmissionForm);
   app.post('/submissions', createSubmission);
   app.get('/evaluations/:id', showEvaluation);
   app.post('/evaluations/:id/retry', retryEvaluation);
   app.get('/rubric', showRubric);
+
+  // Accounts
+  app.get('/login', showLogin);
+  app.post('/login', login);
+  app.post('/logout', logout);
+  app.get('/account/password', showPasswordForm);
+  app.post('/account/password', changePassword);
+
+  // Admin (admins only: every /admin path goes through requireAdmin)
+  app.use('/admin', requireAdmin);
+  app.use('/admin/*', requireAdmin);
+  app.get('/admin', showDashboard);
+  app.get('/admin/evaluations', listEvaluations);
+  app.get('/admin/evaluations.csv', exportEvaluationsCsv);
+  app.get('/admin/evaluations/:id', showEvaluationDetail);
+  app.get('/admin/users', listUsers);
+  app.post('/admin/users', createUser);
+  app.post('/admin/users/import', importUsers);
+  app.post('/admin/users/:id/deactivate', deactivateUser);
+  app.post('/admin/users/:id/activate', activateUser);
+  app.post('/admin/users/:id/password', resetPassword);
+  app.post('/admin/users/:id/role', changeRole);
+  app.post('/admin/users/:id/sessions/revoke', revokeUserSessions);
+  app.get('/admin/sessions', listSessions);
+  app.post('/admin/sessions/:id/revoke', revokeSession);
+  app.get('/admin/config', showConfigIndex);
+  app.get('/admin/config/:name', editConfig);
+  app.post('/admin/config/:name', saveConfig);
+  app.get('/admin/config/:name/versions/:version', showConfigVersion);
+  app.post('/admin/config/:name/versions/:version/rollback', rollbackConfig);
+  app.get('/admin/audit', listAuditLog);
 
   // Static assets
   app.get('/static/:file', serveAsset);

@@ -1,4 +1,5 @@
 import { wantsJson, type Ctx } from '../http/context.ts';
+import { pageContext } from '../http/page-context.ts';
 import { renderPage } from '../http/render.ts';
 import { RubricPage } from '../views/pages/rubric.tsx';
 
@@ -6,5 +7,5 @@ import { RubricPage } from '../views/pages/rubric.tsx';
 export function showRubric(c: Ctx) {
   const { rubric } = c.var.deps.config.current.files;
   if (wantsJson(c)) return c.json(rubric);
-  return renderPage(c, <RubricPage assets={c.var.deps.assets.urls} rubric={rubric} />);
+  return renderPage(c, <RubricPage ctx={pageContext(c)} rubric={rubric} />);
 }

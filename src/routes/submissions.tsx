@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { findWriterSubmission, insertSubmissionWithEvaluation } from '../db/queries/submissions.ts';
 import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
 import { readForm } from '../http/form.ts';
+import { pageContext } from '../http/page-context.ts';
 import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts';
 import { ensureWriter } from '../http/session.ts';
 import { formatInt } from '../views/format.ts';
@@ -35,7 +36,7 @@ export function submissionSchema(maxChars: number) {
 }
 
 function formPage(c: Ctx, props: { text: string; error?: string; parentId?: number }, status: 200 | 422 = 200) {
-  const { config, assets } = c.var.deps;
+  const { config } = c.var.deps;
   const { rubric, llm } = config.current.files;
   const maxChars = llm.max_chars;
   if (status === 422 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...props} maxChars={maxChars} />, 422);
@@ -43,7 +44,7 @@ function formPage(c: Ctx, props: { text: string; error?: string; parentId?: numb
     <SubmissionPage
       {...props}
       maxChars={maxChars}
-      assets={assets.urls}
+      ctx={pageContext(c)}
       rubricName={rubric.name}
       criteria={rubric.criteria.map((x) => ({ name: x.name, weight: x.weight }))}
       demo={config.current.provider.name === 'demo'}

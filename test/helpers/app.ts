@@ -14,6 +14,8 @@ import { EvaluationQueue } from '../../src/jobs/evaluation-queue.ts';
 import { runEvaluation } from '../../src/jobs/run-evaluation.ts';
 import type { LlmProvider } from '../../src/llm/types.ts';
 import { createLogger } from '../../src/logger.ts';
+import { hashPassword } from '../../src/auth/passwords.ts';
+import { insertAccount } from '../../src/db/queries/users.ts';
 
 export const ORIGIN = 'http://localhost:3000';
 
@@ -110,6 +112,27 @@ export class Client {
     }
     return this.request(path, { method: 'POST', body, headers: { origin: ORIGIN, ...opts.headers } });
   }
+}
+
+/** Named fixture people: Ana writes memos, Bo administers. */
+export const PEOPLE = {
+  'ana-student': { username: 'ana-student', password: 'ana-password-1', role: 'student' },
+  'bo-admin': { username: 'bo-admin', password: 'bo-admin-password-1', role: 'admin' },
+} as const;
+
+/** Creates an account directly in the database; returns its id. */
+export async function createAccount(t: TestApp, p: { username: string; password: string; role: 'student' | 'admin'; mustChangePassword?: boolean }): Promise<string> {
+  return insertAccount(t.db, { username: p.username, passwordHash: await hashPassword(p.password), role: p.role, mustChangePassword: p.mustChangePassword ?? false, now: Date.now() });
+}
+
+/** A client signed in as one of PEOPLE (the account is created if needed). */
+export async function signedIn(t: TestApp, who: keyof typeof PEOPLE): Promise<Client> {
+  const p = PEOPLE[who];
+  if (!t.db.$client.prepare('select 1 from users where username = ?').get(p.username)) await createAccount(t, p);
+  const c = t.client();
+  const res = await c.post('/login', { username: p.username, password: p.password });
+  if (res.status !== 303) throw new Error(`login as ${who} failed: ${res.status}`);
+  return c;
 }
 
 /** Polls until the evaluation leaves queued/running (the queue runs in-process). */

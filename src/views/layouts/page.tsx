@@ -1,16 +1,17 @@
 import type { Child } from 'hono/jsx';
-import type { AssetUrls } from '../../http/assets.ts';
+import type { PageContext } from '../../http/page-context.ts';
 
 export interface PageProps {
   title: string;
-  assets: AssetUrls;
+  ctx: PageContext;
   /** Without JavaScript, reload the page after this many seconds (pending evaluations). */
   refreshSeconds?: number;
   children: Child;
 }
 
-/** The one page shell: skip link, header, main landmark, footer; scripts only add behaviour. */
-export function Page({ title, assets, refreshSeconds, children }: PageProps) {
+/** The one page shell: skip link, header with navigation, flash message, main landmark, footer. */
+export function Page({ title, ctx, refreshSeconds, children }: PageProps) {
+  const { assets, account } = ctx;
   return (
     <html lang="en">
       <head>
@@ -44,14 +45,46 @@ export function Page({ title, assets, refreshSeconds, children }: PageProps) {
               <li>
                 <a href="/rubric">Rubric</a>
               </li>
+              {account?.role === 'admin' ? (
+                <li>
+                  <a href="/admin">Admin</a>
+                </li>
+              ) : null}
+              {account ? (
+                <li class="account">
+                  <span class="account-name">{account.username}</span>
+                  <form method="post" action="/logout" class="inline-form">
+                    <button type="submit" class="link-button">
+                      Log out
+                    </button>
+                  </form>
+                </li>
+              ) : ctx.studentMode === 'accounts' ? (
+                <li>
+                  <a href="/login">Log in</a>
+                </li>
+              ) : null}
             </ul>
           </nav>
         </header>
         <main id="main" tabindex={-1}>
+          {ctx.flash ? (
+            <p class="notice flash" role="status">
+              {ctx.flash}
+            </p>
+          ) : null}
           {children}
         </main>
         <footer class="site-footer">
-          <p>Memo AI Coach gives automated feedback. Your instructor's judgment comes first.</p>
+          <p>
+            Memo AI Coach gives automated feedback. Your instructor's judgment comes first.
+            {account ? null : (
+              <>
+                {' '}
+                <a href="/login">Staff sign in</a>
+              </>
+            )}
+          </p>
         </footer>
       </body>
     </html>

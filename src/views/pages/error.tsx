@@ -1,8 +1,8 @@
-import type { AssetUrls } from '../../http/assets.ts';
+import type { PageContext } from '../../http/page-context.ts';
 import { Page } from '../layouts/page.tsx';
 
 export interface ErrorPageProps {
-  assets: AssetUrls;
+  ctx: PageContext;
   title: string;
   message: string;
   /** Shown so a user can quote it to support; never a stack trace. */
@@ -10,9 +10,9 @@ export interface ErrorPageProps {
 }
 
 /** Every error the app answers with (403, 404, 413, 415, 500) as a plain, helpful page. */
-export function ErrorPage({ assets, title, message, requestId }: ErrorPageProps) {
+export function ErrorPage({ ctx, title, message, requestId }: ErrorPageProps) {
   return (
-    <Page title={title} assets={assets}>
+    <Page title={title} ctx={ctx}>
       <h1>{title}</h1>
       <p class="lead">{message}</p>
       {requestId ? <p class="hint">Reference: {requestId}</p> : null}

@@ -1,14 +1,14 @@
 import type { Rubric } from '../../config/schemas.ts';
-import type { AssetUrls } from '../../http/assets.ts';
+import type { PageContext } from '../../http/page-context.ts';
 import { Page } from '../layouts/page.tsx';
 
 /** GET /rubric: every criterion, its weight, what each level means, and how the overall is computed. */
-export function RubricPage({ assets, rubric }: { assets: AssetUrls; rubric: Rubric }) {
+export function RubricPage({ ctx, rubric }: { ctx: PageContext; rubric: Rubric }) {
   const { min, max, labels } = rubric.scale;
   const levels: number[] = [];
   for (let s = max; s >= min; s--) levels.push(s);
   return (
-    <Page title="Rubric" assets={assets}>
+    <Page title="Rubric" ctx={ctx}>
       <h1>{rubric.name}</h1>
       <p class="lead">{rubric.description}</p>
 

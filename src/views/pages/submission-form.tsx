@@ -1,9 +1,9 @@
-import type { AssetUrls } from '../../http/assets.ts';
+import type { PageContext } from '../../http/page-context.ts';
 import { Page } from '../layouts/page.tsx';
 import { SubmissionForm, type SubmissionFormProps } from '../partials/submission-form.tsx';
 
 export interface SubmissionPageProps extends SubmissionFormProps {
-  assets: AssetUrls;
+  ctx: PageContext;
   rubricName: string;
   criteria: { name: string; weight: number }[];
   demo: boolean;
@@ -12,7 +12,7 @@ export interface SubmissionPageProps extends SubmissionFormProps {
 /** GET /: the form, with the rubric summarised and linked. */
 export function SubmissionPage(p: SubmissionPageProps) {
   return (
-    <Page title={p.error ? 'Error: New memo' : p.parentId ? 'Revise your memo' : 'New memo'} assets={p.assets}>
+    <Page title={p.error ? 'Error: New memo' : p.parentId ? 'Revise your memo' : 'New memo'} ctx={p.ctx}>
       <h1>{p.parentId ? 'Revise and resubmit' : 'Get feedback on your memo'}</h1>
       <p class="lead">
         Paste your business memo. It is scored against the <a href="/rubric">{p.rubricName}</a>, and you get a

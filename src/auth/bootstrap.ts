@@ -1,0 +1,29 @@
+import type { Env } from '../config/env.ts';
+import type { AuthConfig } from '../config/schemas.ts';
+import type { Db } from '../db/client.ts';
+import { countActiveAdmins, insertAccount } from '../db/queries/users.ts';
+import { hashPassword } from './passwords.ts';
+import { randomId } from './random.ts';
+
+export type BootstrapResult =
+  | { created: false }
+  | { created: true; username: string; generatedPassword?: string };
+
+/**
+ * With no active admin, creates the first one: from ADMIN_USERNAME/ADMIN_PASSWORD, or as `admin`
+ * with a generated password that must be changed at first login (the caller prints it once).
+ */
+export async function ensureFirstAdmin(db: Db, env: Env, auth: AuthConfig, now: number): Promise<BootstrapResult> {
+  if (countActiveAdmins(db) > 0) return { created: false };
+  const username = env.adminUsername || 'admin';
+  if (env.adminPassword) {
+    if ([...env.adminPassword].length < auth.password.admin_min_length) {
+      throw new Error(`ADMIN_PASSWORD must be at least ${auth.password.admin_min_length} characters`);
+    }
+    insertAccount(db, { username, passwordHash: await hashPassword(env.adminPassword), role: 'admin', mustChangePassword: false, now });
+    return { created: true, username };
+  }
+  const generatedPassword = `${randomId()}`;
+  insertAccount(db, { username, passwordHash: await hashPassword(generatedPassword), role: 'admin', mustChangePassword: true, now });
+  return { created: true, username, generatedPassword };
+}

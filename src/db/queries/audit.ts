@@ -1,0 +1,28 @@
+import { count, desc } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { auditLog, type AuditEntry } from '../schema.ts';
+
+export interface AuditInput {
+  actor: { id: string; username: string | null };
+  action: string;
+  target?: string;
+  details?: Record<string, unknown>;
+  now: number;
+}
+
+/** Appends one admin action to the audit log. */
+export function insertAudit(db: Db, a: AuditInput): void {
+  db.insert(auditLog)
+    .values({ actorId: a.actor.id, actorName: a.actor.username ?? a.actor.id, action: a.action, target: a.target ?? null, details: a.details ? JSON.stringify(a.details) : null, createdAt: a.now })
+    .run();
+}
+
+/** One page of the audit log, newest first. */
+export function listAudit(db: Db, limit: number, offset: number): AuditEntry[] {
+  return db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).offset(offset).all();
+}
+
+/** Number of audit entries. */
+export function countAudit(db: Db): number {
+  return db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
+}

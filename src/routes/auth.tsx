@@ -1,0 +1,101 @@
+import * as v from 'valibot';
+import { attemptLogin } from '../auth/login.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { invalidateUserSessions } from '../auth/sessions.ts';
+import { updatePassword } from '../db/queries/users.ts';
+import { clientIp } from '../http/client-ip.ts';
+import type { Ctx } from '../http/context.ts';
+import { setFlash } from '../http/flash.ts';
+import { readForm } from '../http/form.ts';
+import { pageContext } from '../http/page-context.ts';
+import { renderPage } from '../http/render.ts';
+import { endSession, startSession } from '../http/session.ts';
+import { LoginPage } from '../views/pages/login.tsx';
+import { PasswordChangePage } from '../views/pages/password-change.tsx';
+
+/** Only local paths are followed after login (no `//host`, no `\`, no scheme). */
+export function safeNext(next: unknown): string | undefined {
+  return typeof next === 'string' && /^\/(?![/\\])[^\s\\]*$/.test(next) && next.length < 2000 ? next : undefined;
+}
+
+export const LoginSchema = v.object({
+  username: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(100)),
+  password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(1000)),
+});
+
+const FAILED = 'Wrong username or password.';
+
+/** GET /login */
+export function showLogin(c: Ctx) {
+  return renderPage(c, <LoginPage ctx={pageContext(c)} username="" next={safeNext(c.req.query('next')) ?? ''} />);
+}
+
+/** POST /login — the same answer for unknown user and wrong password; lockout and throttling answer 429. */
+export async function login(c: Ctx) {
+  const form = await readForm(c);
+  if (!form.ok) return form.response;
+  const next = safeNext(form.fields.next) ?? '';
+  const username = typeof form.fields.username === 'string' ? form.fields.username.trim() : '';
+  const page = (error: string, status: 401 | 422 | 429) => renderPage(c, <LoginPage ctx={pageContext(c)} username={username} next={next} error={error} />, status);
+  const parsed = v.safeParse(LoginSchema, form.fields);
+  if (!parsed.success) return page('Enter your username and your password.', 422);
+
+  const { db, config, now } = c.var.deps;
+  const res = await attemptLogin(db, config.current.files.auth, { ...parsed.output, ip: clientIp(c), now: now() });
+  if (!res.ok) {
+    if (res.reason === 'invalid') return page(FAILED, 401);
+    c.header('Retry-After', String(res.retryAfterSeconds));
+    const minutes = Math.max(1, Math.ceil(res.retryAfterSeconds / 60));
+    const why = res.reason === 'locked' ? 'Too many failed sign-ins for this account.' : 'Too many failed sign-ins from your network.';
+    return page(`${why} Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, 429);
+  }
+  startSession(c, res.user);
+  if (res.user.mustChangePassword) return c.redirect('/account/password', 303);
+  return c.redirect(next || (res.user.role === 'admin' ? '/admin' : '/'), 303);
+}
+
+/** POST /logout */
+export function logout(c: Ctx) {
+  endSession(c);
+  setFlash(c, 'You are signed out.');
+  return c.redirect('/', 303);
+}
+
+function minLength(c: Ctx): number {
+  const { password } = c.var.deps.config.current.files.auth;
+  return c.var.user?.role === 'admin' ? password.admin_min_length : password.student_min_length;
+}
+
+/** GET /account/password */
+export function showPasswordForm(c: Ctx) {
+  const user = c.var.user;
+  if (!user || user.anonymous) return c.redirect('/login?next=%2Faccount%2Fpassword', 303);
+  return renderPage(c, <PasswordChangePage ctx={pageContext(c)} minLength={minLength(c)} required={user.mustChangePassword} errors={{}} />);
+}
+
+/** POST /account/password — checks the current password, ends every session of the user, signs this browser in again. */
+export async function changePassword(c: Ctx) {
+  const user = c.var.user;
+  if (!user || user.anonymous) return c.redirect('/login', 303);
+  const form = await readForm(c);
+  if (!form.ok) return form.response;
+  const str = (k: string) => (typeof form.fields[k] === 'string' ? (form.fields[k] as string) : '');
+  const [current, password, confirm] = [str('current'), str('password'), str('confirm')];
+  const min = minLength(c);
+  const errors: { current?: string; password?: string; confirm?: string } = {};
+  if (!(await verifyPassword(user.passwordHash, current))) errors.current = 'This is not your current password.';
+  if ([...password].length < min) errors.password = `Use at least ${min} characters.`;
+  else if (password.length > 1000) errors.password = 'Use at most 1000 characters.';
+  else if (password === current) errors.password = 'Choose a password different from the current one.';
+  if (!errors.password && confirm !== password) errors.confirm = 'The two new passwords are not the same.';
+  if (Object.keys(errors).length) {
+    return renderPage(c, <PasswordChangePage ctx={pageContext(c)} minLength={min} required={user.mustChangePassword} errors={errors} />, 422);
+  }
+  const { db } = c.var.deps;
+  updatePassword(db, user.id, await hashPassword(password), false);
+  invalidateUserSessions(db, user.id);
+  c.set('session', undefined);
+  startSession(c, { ...user, mustChangePassword: false });
+  setFlash(c, 'Your password was changed. Other devices were signed out.');
+  return c.redirect(user.role === 'admin' ? '/admin' : '/', 303);
+}

@@ -1,0 +1,22 @@
+import type { Child } from 'hono/jsx';
+import type { PageContext } from '../../http/page-context.ts';
+import { AdminNav } from '../partials/admin-nav.tsx';
+import { Page } from './page.tsx';
+
+export interface AdminPageProps {
+  title: string;
+  ctx: PageContext;
+  /** Path of the admin section this page belongs to, e.g. `/admin/users`. */
+  section: string;
+  children: Child;
+}
+
+/** The admin shell: the site layout plus the admin section navigation. */
+export function AdminPage({ title, ctx, section, children }: AdminPageProps) {
+  return (
+    <Page title={`${title} · Admin`} ctx={ctx}>
+      <AdminNav current={section} />
+      {children}
+    </Page>
+  );
+}
