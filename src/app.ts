@@ -6,11 +6,14 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './http/context.ts';
 import { errorResponse, notFound, onError } from './http/errors.tsx';
 import { requestLog } from './http/request-log.ts';
+import { FixedWindowLimiter, ipRateLimit } from './http/rate-limit.ts';
 import { loadSession } from './http/session.ts';
 import { mountRoutes } from './routes/index.ts';
 
 /** Largest request body accepted on any route (forms are small; a 10 000-character memo is < 45 KiB). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
+
+const HOUR = 3600_000;
 
 /** Origins whose form posts are accepted: the public origin, plus 127.0.0.1 when running locally. */
 export function allowedOrigins(deps: AppDeps): string[] {
@@ -45,6 +48,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   );
+  const perIp = new FixedWindowLimiter(() => deps.config.current.files.auth.rate_limits.requests_per_ip_per_hour, HOUR, deps.now);
+  app.use(ipRateLimit(perIp));
   app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) }));
   app.use(csrf({ origin: allowedOrigins(deps) }));
   app.use(loadSession);

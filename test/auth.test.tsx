@@ -47,7 +47,7 @@ describe('login and logout', () => {
 
   it('follows ?next only for local paths', async () => {
     await createAccount(t, bo);
-    for (const [next, expected] of [['/admin/users', '/admin/users'], ['//evil.example/x', '/admin'], ['https://evil.example', '/admin'], ['/\\evil.example', '/admin']]) {
+    for (const [next, expected] of [['/admin/users', '/admin/users'], ['//evil.example/x', '/admin'], ['https://evil.example', '/admin'], ['/\\evil.example', '/admin']] as Array<[string, string]>) {
       const res = await t.client().post('/login', { username: bo.username, password: bo.password, next });
       expect(res.headers.get('location'), next).toBe(expected);
     }

@@ -12,6 +12,7 @@ export const ERRORS = {
   404: ['Page not found', 'There is nothing at this address. If you followed a link to an evaluation, it may belong to another browser or account.'],
   413: ['Too much text', 'What you sent is larger than this server accepts (64 KiB). Go back: your text is still in the form. Shorten it and submit again.'],
   415: ['Unsupported form', 'Send the form from the page itself (as a normal web form).'],
+  429: ['Too many requests', 'You have sent a lot of requests in a short time. Wait a little (the page says how long in its Retry-After header) and try again; nothing you sent before was lost.'],
   500: ['Something went wrong', 'The server hit an unexpected problem. Your memo, if you sent one, is saved. Try again in a moment.'],
 } as const satisfies Record<number, readonly [string, string]>;
 

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
-import { findWriterSubmission, insertSubmissionWithEvaluation } from '../db/queries/submissions.ts';
+import { findWriterSubmission, insertSubmissionWithEvaluation, recentSubmissions } from '../db/queries/submissions.ts';
+
+const HOUR = 3600_000;
 import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
 import { readForm } from '../http/form.ts';
 import { pageContext } from '../http/page-context.ts';
@@ -35,11 +37,11 @@ export function submissionSchema(maxChars: number) {
   });
 }
 
-function formPage(c: Ctx, props: { text: string; error?: string; parentId?: number }, status: 200 | 422 = 200) {
+function formPage(c: Ctx, props: { text: string; error?: string; parentId?: number }, status: 200 | 422 | 429 = 200) {
   const { config } = c.var.deps;
   const { rubric, llm } = config.current.files;
   const maxChars = llm.max_chars;
-  if (status === 422 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...props} maxChars={maxChars} />, 422);
+  if (status !== 200 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...props} maxChars={maxChars} />, status);
   const page = (
     <SubmissionPage
       {...props}
@@ -64,6 +66,23 @@ export function showSubmissionForm(c: Ctx) {
   return formPage(c, { text: '' });
 }
 
+/** Submissions per writer per hour (auth.yaml): over it, 429 with Retry-After and the text kept in the form. */
+function submissionLimit(c: Ctx, text: string) {
+  const writer = c.var.user;
+  if (!writer) return undefined;
+  const { db, config, now } = c.var.deps;
+  const limit = config.current.files.auth.rate_limits.submissions_per_writer_per_hour;
+  const t = now();
+  const recent = recentSubmissions(db, writer.id, t - HOUR);
+  if (recent.count < limit) return undefined;
+  const retryAfter = Math.max(1, Math.ceil(((recent.oldest ?? t) + HOUR - t) / 1000));
+  c.header('Retry-After', String(retryAfter));
+  const minutes = Math.ceil(retryAfter / 60);
+  const error = `You have sent ${limit} memos in the last hour, the most this server accepts. Your text is still here: submit it again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  if (wantsJson(c)) return c.json({ error, field: 'text', retryAfterSeconds: retryAfter }, 429);
+  return formPage(c, { text, error }, 429);
+}
+
 /** POST /submissions — validate, store the memo with a queued evaluation, 303 to its page. */
 export async function createSubmission(c: Ctx) {
   const { db, config, now, queue } = c.var.deps;
@@ -77,6 +96,8 @@ export async function createSubmission(c: Ctx) {
     const parent = typeof form.fields.parent === 'string' && /^\d{1,15}$/.test(form.fields.parent) ? Number(form.fields.parent) : undefined;
     return formPage(c, { text, error, parentId: parent }, 422);
   }
+  const limited = submissionLimit(c, parsed.output.text);
+  if (limited) return limited;
   const writer = ensureWriter(c);
   const parentId = parsed.output.parent !== undefined && findWriterSubmission(db, parsed.output.parent, writer.id) ? parsed.output.parent : null;
   const id = insertSubmissionWithEvaluation(db, { writerId: writer.id, text: parsed.output.text, parentId, now: now() });

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, count, eq, gt } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { evaluations, submissions } from '../schema.ts';
 
@@ -29,4 +29,12 @@ export function findWriterSubmission(db: Db, id: number, writerId: string): { id
     .from(submissions)
     .where(and(eq(submissions.id, id), eq(submissions.writerId, writerId)))
     .get();
+}
+
+/** A writer's submissions since a time: how many, and when the oldest of them was made. */
+export function recentSubmissions(db: Db, writerId: string, since: number): { count: number; oldest: number | null } {
+  const where = and(eq(submissions.writerId, writerId), gt(submissions.createdAt, since));
+  const n = db.select({ n: count() }).from(submissions).where(where).get()?.n ?? 0;
+  const oldest = n ? (db.select({ t: submissions.createdAt }).from(submissions).where(where).orderBy(asc(submissions.createdAt)).limit(1).get()?.t ?? null) : null;
+  return { count: n, oldest };
 }
