@@ -1,56 +1,64 @@
 import { serve } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
+import type { Logger } from 'pino';
 import { createApp } from './app.ts';
+import { ensureFirstAdmin } from './auth/bootstrap.ts';
 import { loadAppConfig } from './config/index.ts';
 import { ConfigStore } from './config/store.ts';
-import { openDatabase } from './db/client.ts';
+import { openDatabase, type Db } from './db/client.ts';
 import { loadAssets } from './http/assets.ts';
+import type { Lifecycle } from './http/context.ts';
 import { EvaluationQueue } from './jobs/evaluation-queue.ts';
 import { runEvaluation } from './jobs/run-evaluation.ts';
+import { scheduleJobs } from './jobs/schedule.ts';
 import { createLogger } from './logger.ts';
-import { ensureFirstAdmin } from './auth/bootstrap.ts';
-import type { Db } from './db/client.ts';
-import type { Logger } from 'pino';
+import { createMetrics } from './metrics.ts';
+import { removePidFile, writePidFile } from './pid-file.ts';
 
-/** Starts the app: config (fail fast), database (migrated), worker pool, HTTP server, shutdown. */
+const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url.replace('/dist/src/', '/src/')), 'utf8')) as { version: string }).version;
+
+/** Starts the app: config (fail fast), database (migrated), worker pool, jobs, HTTP server, shutdown. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadAppConfig();
-  } catch (err) {
-    console.error((err as Error).message);
-    process.exit(1);
-  }
+  const config = loadAppConfig();
   const { env } = config;
   const log = createLogger(env.logLevel);
   const db = openDatabase(env.databasePath);
   const store = new ConfigStore(env, config.files);
+  // Admin edits stored in the database take precedence over the shipped config/*.yaml.
+  store.loadFromDatabase(db, log);
+  log.info({ versions: store.current.sources }, 'configuration loaded (0 = shipped file)');
   const now = () => Date.now();
   await createFirstAdmin(db, store, log);
+  const metrics = createMetrics(db);
+  const lifecycle: Lifecycle = { draining: false, startedAt: now(), version: VERSION };
   const queue = new EvaluationQueue({
     db,
     now,
     log,
     concurrency: () => store.current.files.llm.concurrency,
-    run: (job, shutdown) => runEvaluation({ db, config: store, now, log }, job, shutdown),
+    run: (job, shutdown) => runEvaluation({ db, config: store, now, log, metrics }, job, shutdown),
   });
-  const app = createApp({ db, config: store, now, queue, log, assets: loadAssets() });
+  const app = createApp({ db, config: store, now, queue, log, assets: loadAssets(), metrics, lifecycle });
+  writePidFile(env.dataDir);
   queue.start();
+  const jobs = scheduleJobs({ db, env, log, now });
 
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     const provider = store.current.provider;
-    log.info({ port: info.port, provider: provider.name, model: provider.model, database: env.databasePath }, `Memo AI Coach listening on ${env.publicOrigin}`);
+    log.info({ port: info.port, provider: provider.name, model: provider.model, version: VERSION }, `Memo AI Coach listening on ${env.publicOrigin}`);
   });
 
-  let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'shutting down: finishing running evaluations');
+    if (lifecycle.draining) return;
+    lifecycle.draining = true;
+    log.info({ signal, graceSeconds: env.shutdownGraceSeconds }, 'shutting down: no new connections, finishing running evaluations');
     server.close();
     const idle = setInterval(() => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(), 200);
+    await Promise.all(jobs.map((j) => j.stop()));
     await queue.stop(env.shutdownGraceSeconds * 1000);
     clearInterval(idle);
     db.$client.close();
+    removePidFile(env.dataDir);
     log.info('shutdown complete');
     process.exit(0);
   };

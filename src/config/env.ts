@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { validate as validCron } from 'node-cron';
 import * as v from 'valibot';
 
 const optionalText = v.optional(v.pipe(v.string(), v.trim()), '');
@@ -20,6 +21,9 @@ const EnvSchema = v.object({
   LLM_TIMEOUT: v.optional(v.pipe(v.string(), v.decimal('must be seconds'), v.transform(Number))),
   LOG_LEVEL: v.optional(v.picklist(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   SHUTDOWN_GRACE_SECONDS: numberString('20'),
+  BACKUP_SCHEDULE: v.pipe(v.optional(v.string(), '0 2 * * 0'), v.trim(), v.check((x) => validCron(x), 'must be a cron expression, e.g. "0 2 * * 0" (Sundays 02:00 UTC)')),
+  BACKUP_RETENTION: v.pipe(numberString('4'), v.integer('must be a whole number'), v.minValue(1), v.maxValue(1000)),
+  METRICS_TOKEN: optionalText,
   ADMIN_USERNAME: optionalText,
   ADMIN_PASSWORD: v.optional(v.string(), ''),
 });
@@ -44,6 +48,11 @@ export interface Env {
   shutdownGraceSeconds: number;
   adminUsername: string;
   adminPassword: string;
+  /** Cron expression (UTC) for the backup job. */
+  backupSchedule: string;
+  backupRetention: number;
+  /** When set, /metrics (and /health details) need `Authorization: Bearer <token>`. */
+  metricsToken: string;
 }
 
 /** Validates an environment (process.env by default); throws with every bad variable named. */
@@ -73,5 +82,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     adminUsername: e.ADMIN_USERNAME,
     adminPassword: e.ADMIN_PASSWORD,
+    backupSchedule: e.BACKUP_SCHEDULE,
+    backupRetention: e.BACKUP_RETENTION,
+    metricsToken: e.METRICS_TOKEN,
   };
 }

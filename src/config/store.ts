@@ -1,38 +1,52 @@
 import { createProvider } from '../llm/provider.ts';
 import type { LlmProvider } from '../llm/types.ts';
+import type { Db } from '../db/client.ts';
 import type { Env } from './env.ts';
 import { versionsOf } from './index.ts';
 import type { FileConfig } from './load.ts';
 import type { ConfigName } from './schemas.ts';
+import { SHIPPED_SOURCES, loadEffectiveFiles, type ConfigSources } from './versions.ts';
 
 /** The configuration in force, with the provider built from it. Swapped whole, never mutated. */
 export interface LiveConfig {
   files: FileConfig;
   versions: Record<ConfigName, string>;
+  /** The stored version each config comes from (0 = the shipped file). */
+  sources: ConfigSources;
   provider: LlmProvider;
 }
 
 /** Holds the live config so a saved change applies to the next evaluation without a restart. */
 export class ConfigStore {
   #live: LiveConfig;
+  /** The shipped files (environment overrides applied): what each config falls back to. */
+  readonly base: FileConfig;
 
   constructor(
     readonly env: Env,
     files: FileConfig,
     private readonly makeProvider: (files: FileConfig) => LlmProvider = (f) => createProvider(f.llm, env.anthropicApiKey),
   ) {
-    this.#live = this.build(files);
+    this.base = files;
+    this.#live = this.build(files, SHIPPED_SOURCES);
   }
 
   get current(): LiveConfig {
     return this.#live;
   }
 
-  replace(files: FileConfig): void {
-    this.#live = this.build(files);
+  /** Installs new files; `sources` says which stored versions changed (the others keep theirs). */
+  replace(files: FileConfig, sources: Partial<ConfigSources> = {}): void {
+    this.#live = this.build(files, { ...this.#live.sources, ...sources });
   }
 
-  private build(files: FileConfig): LiveConfig {
-    return { files, versions: versionsOf(files), provider: this.makeProvider(files) };
+  /** Installs the newest stored version of each config (start-up); unusable versions are logged and skipped. */
+  loadFromDatabase(db: Db, log?: { error(obj: object, msg: string): void }): void {
+    const { files, sources } = loadEffectiveFiles(db, this.base, this.env, log);
+    this.#live = this.build(files, sources);
+  }
+
+  private build(files: FileConfig, sources: ConfigSources): LiveConfig {
+    return { files, versions: versionsOf(files), sources, provider: this.makeProvider(files) };
   }
 }

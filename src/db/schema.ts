@@ -151,3 +151,21 @@ export type Submission = typeof submissions.$inferSelect;
 export type Evaluation = typeof evaluations.$inferSelect;
 export type ConfigVersion = typeof configVersions.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/** One run of a scheduled or command-line job (backups): shown on /admin/system and in /health. */
+export const jobRuns = sqliteTable(
+  'job_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    job: text('job').notNull(),
+    status: text('status', { enum: ['running', 'ok', 'failed'] }).notNull(),
+    startedAt: millis('started_at').notNull(),
+    finishedAt: millis('finished_at'),
+    /** JSON with what the run did (file, size, kept, removed). */
+    detail: text('detail'),
+    error: text('error'),
+  },
+  (t) => [index('job_runs_job_idx').on(t.job, t.id)],
+);
+
+export type JobRun = typeof jobRuns.$inferSelect;

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ConfigStore } from '../config/store.ts';
 import type { Db } from '../db/client.ts';
 import type { Session, User } from '../db/schema.ts';
+import type { Metrics } from '../metrics.ts';
 import type { Assets } from './assets.ts';
 
 /** Everything a handler may use; built once in server.ts (or a test) and passed to createApp. */
@@ -13,6 +14,15 @@ export interface AppDeps {
   queue: { notify(): void };
   log: Logger;
   assets: Assets;
+  metrics: Metrics;
+  /** Process state the probes report: draining during shutdown; start time and version for /admin/system. */
+  lifecycle: Lifecycle;
+}
+
+export interface Lifecycle {
+  draining: boolean;
+  startedAt: number;
+  version: string;
 }
 
 export interface AppEnv {

@@ -1,18 +1,18 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './context.ts';
 
-/** One log line per request: id, method, route pattern (never the query string), status, duration. */
+/**
+ * One log line and one metrics observation per request: id, method, route pattern (never the
+ * query string, which may hold search text), status, duration.
+ */
 export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   const started = performance.now();
   await next();
+  const seconds = (performance.now() - started) / 1000;
+  const route = c.req.routePath;
+  c.var.deps.metrics.observeRequest(c.req.method, route, c.res.status, seconds);
   c.var.deps.log.info(
-    {
-      requestId: c.var.requestId,
-      method: c.req.method,
-      route: c.req.routePath,
-      status: c.res.status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
-    },
+    { requestId: c.var.requestId, method: c.req.method, route, status: c.res.status, durationMs: Math.round(seconds * 10_000) / 10 },
     'request',
   );
 });

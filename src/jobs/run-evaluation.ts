@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ConfigStore } from '../config/store.ts';
 import type { Db } from '../db/client.ts';
+import type { Metrics } from '../metrics.ts';
 import { finishEvaluation, requeueEvaluation, type ClaimedJob } from '../db/queries/evaluations.ts';
 import { evaluateMemo, type Outcome } from '../llm/evaluate.ts';
 
@@ -9,6 +10,7 @@ export interface RunDeps {
   config: ConfigStore;
   now: () => number;
   log: Logger;
+  metrics?: Pick<Metrics, 'observeEvaluation'>;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
     model: live.provider.model,
     rubricVersion: live.versions.rubric,
     promptVersion: live.versions.prompt,
+    llmVersion: live.versions.llm,
     overall: outcome.ok ? outcome.result.overall : null,
     band: outcome.ok ? outcome.result.band : null,
     resultJson: outcome.ok ? JSON.stringify(outcome.result) : null,
@@ -47,6 +50,7 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
     errorMessage: outcome.ok ? null : outcome.message,
     finishedAt: deps.now(),
   });
+  deps.metrics?.observeEvaluation(outcome);
   const fields = { evaluationId: job.id, status: outcome.ok ? 'done' : 'failed', latencyMs: t.latencyMs, attempts: t.attempts };
   if (outcome.ok) deps.log.info(fields, 'evaluation done');
   else deps.log.warn({ ...fields, errorKind: outcome.kind }, 'evaluation failed');

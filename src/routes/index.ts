@@ -4,12 +4,14 @@ import { requireAdmin, requirePasswordChanged, requireWriterAccess } from '../ht
 import { listAuditLog } from './admin/audit.tsx';
 import { editConfig, rollbackConfig, saveConfig, showConfigIndex, showConfigVersion } from './admin/config.tsx';
 import { showDashboard } from './admin/dashboard.tsx';
+import { createBackup, showSystem } from './admin/system.tsx';
 import { exportEvaluationsCsv, listEvaluations, showEvaluationDetail } from './admin/evaluations.tsx';
 import { listSessions, revokeSession, revokeUserSessions } from './admin/sessions.tsx';
 import { activateUser, changeRole, createUser, deactivateUser, importUsers, listUsers, resetPassword } from './admin/users.tsx';
 import { changePassword, login, logout, showLogin, showPasswordForm } from './auth.tsx';
 import { retryEvaluation, showEvaluation } from './evaluations.tsx';
 import { showRubric } from './rubric.tsx';
+import { showLiveness, showMetrics, showReadiness } from './ops.ts';
 import { serveAsset } from './static.ts';
 import { createSubmission, showSubmissionForm } from './submissions.tsx';
 
@@ -55,6 +57,13 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/config/:name/versions/:version', showConfigVersion);
   app.post('/admin/config/:name/versions/:version/rollback', rollbackConfig);
   app.get('/admin/audit', listAuditLog);
+  app.get('/admin/system', showSystem);
+  app.post('/admin/system/backups', createBackup);
+
+  // Operations
+  app.get('/healthz', showLiveness);
+  app.get('/health', showReadiness);
+  app.get('/metrics', showMetrics);
 
   // Static assets
   app.get('/static/:file', serveAsset);

@@ -14,6 +14,7 @@ import { EvaluationQueue } from '../../src/jobs/evaluation-queue.ts';
 import { runEvaluation } from '../../src/jobs/run-evaluation.ts';
 import type { LlmProvider } from '../../src/llm/types.ts';
 import { createLogger } from '../../src/logger.ts';
+import { createMetrics } from '../../src/metrics.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { insertAccount } from '../../src/db/queries/users.ts';
 
@@ -35,6 +36,7 @@ export interface TestAppOptions {
 
 export interface TestApp {
   app: Hono<AppEnv>;
+  metrics: ReturnType<typeof createMetrics>;
   db: Db;
   queue: EvaluationQueue;
   config: ConfigStore;
@@ -55,16 +57,18 @@ export function makeTestApp(opts: TestAppOptions = {}): TestApp {
   const logs: string[] = [];
   const log = createLogger('info', new Writable({ write: (chunk, _enc, cb) => (logs.push(String(chunk)), cb()) }));
   const now = opts.now ?? (() => Date.now());
+  const metrics = createMetrics(db);
   const queue = new EvaluationQueue({
     db,
     now,
     log,
     concurrency: () => config.current.files.llm.concurrency,
-    run: (job, shutdown) => runEvaluation({ db, config, now, log }, job, shutdown),
+    run: (job, shutdown) => runEvaluation({ db, config, now, log, metrics }, job, shutdown),
   });
-  const app = createApp({ db, config, now, queue, log, assets: loadAssets() });
+  const app = createApp({ db, config, now, queue, log, assets: loadAssets(), metrics, lifecycle: { draining: false, startedAt: now(), version: 'test' } });
   return {
     app,
+    metrics,
     db,
     queue,
     config,

@@ -26,3 +26,12 @@ export function listAudit(db: Db, limit: number, offset: number): AuditEntry[] {
 export function countAudit(db: Db): number {
   return db.select({ n: count() }).from(auditLog).get()?.n ?? 0;
 }
+
+/** Runs a change and records its audit entry in one transaction (the callback must be synchronous). */
+export function withAudit<T>(db: Db, entry: AuditInput | ((result: T) => AuditInput), change: () => T): T {
+  return db.transaction(() => {
+    const result = change();
+    insertAudit(db, typeof entry === 'function' ? entry(result) : entry);
+    return result;
+  });
+}

@@ -99,7 +99,7 @@ export function requeueEvaluation(db: Db, id: number): void {
 /** Fields written when a run ends, successfully or not. */
 export type FinishedFields = Pick<
   Evaluation,
-  | 'status' | 'provider' | 'model' | 'rubricVersion' | 'promptVersion' | 'overall' | 'band' | 'resultJson'
+  | 'status' | 'provider' | 'model' | 'rubricVersion' | 'promptVersion' | 'llmVersion' | 'overall' | 'band' | 'resultJson'
   | 'rawPrompt' | 'rawResponse' | 'inputTokens' | 'outputTokens' | 'cacheReadTokens' | 'cacheWriteTokens'
   | 'latencyMs' | 'attempts' | 'errorKind' | 'errorMessage' | 'finishedAt'
 >;

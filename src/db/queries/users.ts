@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { users, type User } from '../schema.ts';
 import { randomId } from '../../auth/random.ts';
@@ -73,4 +73,29 @@ export function listAccounts(db: Db): Pick<User, 'id' | 'username' | 'role' | 'a
     .where(eq(users.anonymous, false))
     .orderBy(asc(users.role), asc(sql`lower(${users.username})`))
     .all();
+}
+
+/** Creates many named accounts in one transaction (all or none); returns their ids in order. */
+export function insertAccounts(db: Db, accounts: NewAccount[]): string[] {
+  return db.transaction(() => accounts.map((a) => insertAccount(db, a)));
+}
+
+/** Which of these usernames already exist (case-insensitively), as stored. */
+export function findTakenUsernames(db: Db, names: string[]): string[] {
+  if (names.length === 0) return [];
+  const lower = [...new Set(names.map((n) => n.toLowerCase()))];
+  return db
+    .select({ username: users.username })
+    .from(users)
+    .where(inArray(sql`lower(${users.username})`, lower))
+    .all()
+    .map((r) => r.username ?? '');
+}
+
+/** True when an insert failed on the unique username index (someone took the name meanwhile). */
+export function isDuplicateUsername(err: unknown): boolean {
+  for (let e: unknown = err; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
+  }
+  return false;
 }

@@ -1,4 +1,8 @@
 import { evaluationStatsSince, queueDepth } from '../../db/queries/dashboard.ts';
+import { latestSuccessfulJobRun } from '../../db/queries/job-runs.ts';
+import { checkHealth } from '../../health.ts';
+import { BACKUP_JOB } from '../../jobs/backup.ts';
+import { formatDate } from '../../views/format.ts';
 import { wantsJson, type Ctx } from '../../http/context.ts';
 import { pageContext } from '../../http/page-context.ts';
 import { renderPage } from '../../http/render.ts';
@@ -16,10 +20,9 @@ export function showDashboard(c: Ctx) {
   const weekCostUsd = estimateCost(config.current.files.llm.prices, week);
   const queue = queueDepth(db);
   const provider = { name: config.current.provider.name, model: config.current.provider.model };
-  const health = [
-    { name: 'Database', ok: true, detail: 'reachable' },
-    { name: 'Configuration', ok: true, detail: `rubric ${config.current.versions.rubric}` },
-  ];
-  if (wantsJson(c)) return c.json({ today, week, weekCostUsd, queue, provider });
-  return renderPage(c, <DashboardPage ctx={pageContext(c)} today={today} week={week} weekCostUsd={weekCostUsd} queue={queue} provider={provider} lastBackup="no backups yet" health={health} />);
+  const health = Object.entries(checkHealth(db, config, now()).checks).map(([name, check]) => ({ name, ...check }));
+  const backup = latestSuccessfulJobRun(db, BACKUP_JOB);
+  const lastBackup = backup?.finishedAt ? formatDate(backup.finishedAt) : 'no backup yet';
+  if (wantsJson(c)) return c.json({ today, week, weekCostUsd, queue, provider, lastBackup, health });
+  return renderPage(c, <DashboardPage ctx={pageContext(c)} today={today} week={week} weekCostUsd={weekCostUsd} queue={queue} provider={provider} lastBackup={lastBackup} health={health} />);
 }

@@ -1,12 +1,68 @@
-import type { Ctx } from '../../http/context.ts';
+import * as v from 'valibot';
+import { invalidateSession, invalidateUserSessions } from '../../auth/sessions.ts';
+import { countUserSessions, findAccountSession, listAccountSessions } from '../../db/queries/admin-sessions.ts';
+import { withAudit } from '../../db/queries/audit.ts';
+import { wantsJson, type Ctx } from '../../http/context.ts';
+import { errorResponse } from '../../http/errors.tsx';
+import { setFlash } from '../../http/flash.ts';
+import { readForm } from '../../http/form.ts';
+import { pageContext } from '../../http/page-context.ts';
+import { renderPage } from '../../http/render.ts';
+import { endSession } from '../../http/session.ts';
+import { plural } from '../../views/format.ts';
+import { SessionsPage } from '../../views/admin/sessions-page.tsx';
+import { accountNotFound, auditBy, done, loadAccount } from './users-shared.tsx';
 
-// Placeholder until this module is built.
+/** Where "Revoke all" returns to: the page its form was on. */
+export const RevokeAllSchema = v.object({ back: v.optional(v.picklist(['/admin/users', '/admin/sessions']), '/admin/users') });
+
+/** GET /admin/sessions — unexpired sessions of named accounts (also JSON; never secrets). */
 export function listSessions(c: Ctx) {
-  return c.text('Not built yet', 501);
+  const { db, now } = c.var.deps;
+  const sessions = listAccountSessions(db, now());
+  const currentSessionId = c.var.session?.id ?? '';
+  if (wantsJson(c)) return c.json({ sessions: sessions.map((s) => ({ ...s, current: s.id === currentSessionId })) });
+  return renderPage(c, <SessionsPage ctx={pageContext(c)} sessions={sessions} currentSessionId={currentSessionId} currentUserId={c.var.user?.id ?? ''} />);
 }
-export function revokeSession(c: Ctx) {
-  return c.text('Not built yet', 501);
+
+/** After revoking one's own session(s): the cookie goes too, and the next stop is the login page. */
+function signedOut(c: Ctx, message: string) {
+  endSession(c);
+  if (wantsJson(c)) return c.json({ ok: true, message, signedOut: true });
+  setFlash(c, message);
+  return c.redirect('/login', 303);
 }
-export function revokeUserSessions(c: Ctx) {
-  return c.text('Not built yet', 501);
+
+/** POST /admin/sessions/:id/revoke — ends one session (your own signs you out). */
+export async function revokeSession(c: Ctx) {
+  const form = await readForm(c);
+  if (!form.ok) return form.response;
+  const { db } = c.var.deps;
+  const session = findAccountSession(db, c.req.param('id') ?? '');
+  if (!session) return errorResponse(c, 404, 'This session no longer exists: it has ended, expired or was revoked already.');
+  withAudit(db, auditBy(c, 'session.revoke', session.username, { session: session.id.slice(0, 6) }), () => invalidateSession(db, session.id));
+  if (session.id === c.var.session?.id) return signedOut(c, 'You revoked your own session and are signed out.');
+  return done(c, `Revoked a session of ${session.username}.`, '/admin/sessions');
+}
+
+/** POST /admin/users/:id/sessions/revoke — ends every session of one account. */
+export async function revokeUserSessions(c: Ctx) {
+  const form = await readForm(c);
+  if (!form.ok) return form.response;
+  const target = loadAccount(c);
+  if (!target) return accountNotFound(c);
+  const parsed = v.safeParse(RevokeAllSchema, form.fields);
+  const back = parsed.success ? parsed.output.back : '/admin/users';
+  const { db } = c.var.deps;
+  const ended = withAudit(
+    db,
+    (n: number) => auditBy(c, 'session.revoke_all', target.username!, { sessionsEnded: n }),
+    () => {
+      const n = countUserSessions(db, target.id);
+      invalidateUserSessions(db, target.id);
+      return n;
+    },
+  );
+  if (target.id === c.var.user?.id) return signedOut(c, `You ended all ${plural(ended, 'session', 'sessions')} of your account and are signed out.`);
+  return done(c, `Ended ${plural(ended, 'session', 'sessions')} of ${target.username}.`, back);
 }

@@ -5,6 +5,7 @@ const LINKS = [
   ['/admin/sessions', 'Sessions'],
   ['/admin/config', 'Configuration'],
   ['/admin/audit', 'Audit log'],
+  ['/admin/system', 'System'],
 ] as const;
 
 /** The admin section's navigation; `current` is the active section's path. */

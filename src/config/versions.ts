@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dump } from 'js-yaml';
+import type { Db } from '../db/client.ts';
+import { insertAudit } from '../db/queries/audit.ts';
+import { findConfigVersion, findVersionByHash, insertConfigVersion, latestConfigVersion } from '../db/queries/config-versions.ts';
+import { CONFIG_NAMES } from '../db/schema.ts';
+import { createProvider } from '../llm/provider.ts';
+import type { Env } from './env.ts';
+import { applyEnvOverrides, versionsOf } from './index.ts';
+import { validateConfigText, type FileConfig } from './load.ts';
+import type { ConfigName } from './schemas.ts';
+import type { ConfigStore } from './store.ts';
+import { formatIssue, parseYaml, type ConfigIssue } from './yaml-source.ts';
+
+export { CONFIG_NAMES };
+
+/** Which stored version each config comes from; 0 means the shipped file in config/. */
+export type ConfigSources = Record<ConfigName, number>;
+
+export const SHIPPED_SOURCES: ConfigSources = { rubric: 0, prompt: 0, llm: 0, auth: 0 };
+
+export function isConfigName(x: string | undefined): x is ConfigName {
+  return (CONFIG_NAMES as readonly string[]).includes(x ?? '');
+}
+
+/** An issue as the editor shows it: "line 27, criteria: weights must sum to 100 (they sum to 110)". */
+export function issueText(i: ConfigIssue): string {
+  const where = i.path === '(syntax)' ? 'YAML syntax error' : i.path;
+  return `${i.line ? `line ${i.line}, ` : ''}${where}: ${i.message}`;
+}
+
+/** Browsers send textarea line breaks as CRLF; versions store LF so diffs and hashes stay stable. */
+export function normalizeYaml(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** The shipped file's text; if it can't be read, the parsed defaults written back as YAML. */
+export function shippedYaml(env: Env, name: ConfigName, defaults: FileConfig): string {
+  try {
+    return normalizeYaml(readFileSync(join(env.configDir, `${name}.yaml`), 'utf8'));
+  } catch {
+    return dump(defaults[name]);
+  }
+}
+
+/** The full config with one file swapped in; deployment values from the environment still win. */
+export function withConfig<N extends ConfigName>(files: FileConfig, name: N, value: FileConfig[N], env: Env): FileConfig {
+  return applyEnvOverrides({ ...files, [name]: value }, env);
+}
+
+/** Why the provider can't be built from this config (e.g. anthropic without a key), or undefined. */
+export function providerProblem(files: FileConfig, env: Env): string | undefined {
+  try {
+    createProvider(files.llm, env.anthropicApiKey);
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+interface Logs {
+  error(obj: object, msg: string): void;
+}
+
+/**
+ * The effective config: for each name the newest stored version, else the shipped file. A stored
+ * version that no longer validates (schema changed, key removed) is skipped with a logged error.
+ */
+export function loadEffectiveFiles(db: Db, base: FileConfig, env: Env, log?: Logs): { files: FileConfig; sources: ConfigSources } {
+  let files = base;
+  const sources = { ...SHIPPED_SOURCES };
+  for (const name of CONFIG_NAMES) {
+    const row = latestConfigVersion(db, name);
+    if (!row) continue;
+    const res = validateConfigText(name, row.yaml, `${name}.yaml v${row.version}`);
+    const next = res.ok ? withConfig(files, name, res.value, env) : undefined;
+    const problem = res.ok ? providerProblem(next!, env) : res.issues.map(formatIssue).join('; ');
+    if (problem) {
+      log?.error({ config: name, version: row.version, problem }, `stored ${name} config v${row.version} is not usable; using ${name}.yaml`);
+      continue;
+    }
+    files = next!;
+    sources[name] = row.version;
+  }
+  return { files, sources };
+}
+
+/** The YAML text in force for one config: its stored version's, or the shipped file's. */
+export function effectiveYaml(db: Db, store: ConfigStore, name: ConfigName): string {
+  const version = store.current.sources[name];
+  const row = version > 0 ? findConfigVersion(db, name, version) : undefined;
+  return row ? row.yaml : shippedYaml(store.env, name, store.base);
+}
+
+/** The YAML of version `version` (0 = shipped file), or undefined when there is no such version. */
+export function versionYaml(db: Db, store: ConfigStore, name: ConfigName, version: number): string | undefined {
+  if (version === 0) return shippedYaml(store.env, name, store.base);
+  return findConfigVersion(db, name, version)?.yaml;
+}
+
+/**
+ * The version an evaluation's recorded hash refers to: the newest stored version with that content
+ * (saved by `at`, if given), 0 for the shipped file, undefined when neither matches.
+ */
+export function versionForHash(db: Db, store: ConfigStore, name: ConfigName, hash: string, at?: number): number | undefined {
+  return findVersionByHash(db, name, hash, at) ?? (versionsOf(store.base)[name] === hash ? 0 : undefined);
+}
+
+export type SaveOutcome =
+  | { ok: true; version: number; hash: string }
+  | { ok: false; reason: 'invalid'; issues: ConfigIssue[] }
+  | { ok: false; reason: 'unchanged' };
+
+export interface SaveInput {
+  name: ConfigName;
+  yaml: string;
+  note: string;
+  author: { id: string; username: string | null };
+  action: 'config.save' | 'config.rollback';
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Validates YAML as a new version of one config; if valid and different from the config in force,
+ * stores it (with its audit entry, in one transaction) and installs it for the next evaluation.
+ * Synchronous on purpose: no other save can interleave between the check and the install.
+ */
+export function saveConfigVersion(deps: { db: Db; store: ConfigStore; now: () => number }, input: SaveInput): SaveOutcome {
+  const { db, store } = deps;
+  const { name, note, author } = input;
+  const yaml = normalizeYaml(input.yaml);
+  const res = validateConfigText(name, yaml);
+  if (!res.ok) return { ok: false, reason: 'invalid', issues: res.issues };
+  const files = withConfig(store.current.files, name, res.value, store.env);
+  const problem = name === 'llm' ? providerProblem(files, store.env) : undefined;
+  if (problem) return { ok: false, reason: 'invalid', issues: [providerIssue(yaml, problem)] };
+  const hash = versionsOf(files)[name];
+  if (hash === store.current.versions[name]) return { ok: false, reason: 'unchanged' };
+  const now = deps.now();
+  const version = db.transaction(() => {
+    const v = insertConfigVersion(db, { name, yaml, hash, author, note, now });
+    insertAudit(db, { actor: author, action: input.action, target: name, details: { version: v, note, ...input.details }, now });
+    return v;
+  });
+  store.replace(files, { [name]: version });
+  return { ok: true, version, hash };
+}
+
+/** The provider error, placed on the `provider` line of llm.yaml. */
+function providerIssue(yaml: string, message: string): ConfigIssue {
+  const src = parseYaml(yaml, 'llm.yaml');
+  const line = 'lineOf' in src ? src.lineOf(['provider']) : undefined;
+  return { file: 'llm.yaml', path: 'provider', line, message };
+}
+
+/** Saves an old version's text (0 = the shipped file) as the newest version: history stays append-only. */
+export function rollbackToVersion(
+  deps: { db: Db; store: ConfigStore; now: () => number },
+  input: { name: ConfigName; version: number; yaml: string; note: string; author: SaveInput['author'] },
+): SaveOutcome {
+  const target = input.version === 0 ? 'v0 (the shipped file)' : `v${input.version}`;
+  const note = `Rollback to ${target}${input.note ? `: ${input.note}` : ''}`;
+  return saveConfigVersion(deps, { name: input.name, yaml: input.yaml, note, author: input.author, action: 'config.rollback', details: { from: input.version } });
+}

@@ -1,0 +1,81 @@
+import { and, count, desc, eq, lte, sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { configVersions, evaluations, type ConfigVersion } from '../schema.ts';
+
+export type ConfigName = ConfigVersion['name'];
+
+/** A row of a config's version history, without the YAML text. */
+export type ConfigVersionSummary = Pick<ConfigVersion, 'version' | 'hash' | 'authorName' | 'note' | 'createdAt'>;
+
+const summary = {
+  version: configVersions.version,
+  hash: configVersions.hash,
+  authorName: configVersions.authorName,
+  note: configVersions.note,
+  createdAt: configVersions.createdAt,
+};
+
+/** The newest version of one config (the one in force), or undefined when only the shipped file exists. */
+export function latestConfigVersion(db: Db, name: ConfigName): ConfigVersion | undefined {
+  return db.select().from(configVersions).where(eq(configVersions.name, name)).orderBy(desc(configVersions.version)).limit(1).get();
+}
+
+/** One version of one config, or undefined. */
+export function findConfigVersion(db: Db, name: ConfigName, version: number): ConfigVersion | undefined {
+  return db.select().from(configVersions).where(and(eq(configVersions.name, name), eq(configVersions.version, version))).get();
+}
+
+/** The newest versions of one config, newest first. */
+export function listConfigVersions(db: Db, name: ConfigName, limit: number): ConfigVersionSummary[] {
+  return db.select(summary).from(configVersions).where(eq(configVersions.name, name)).orderBy(desc(configVersions.version)).limit(limit).all();
+}
+
+/** Number of stored versions of one config. */
+export function countConfigVersions(db: Db, name: ConfigName): number {
+  return db.select({ n: count() }).from(configVersions).where(eq(configVersions.name, name)).get()?.n ?? 0;
+}
+
+/**
+ * The version number whose content has this hash (the value evaluations store), newest first;
+ * with `at`, only versions saved by then. Undefined when no stored version matches (e.g. the shipped file).
+ */
+export function findVersionByHash(db: Db, name: ConfigName, hash: string, at?: number): number | undefined {
+  const when = at === undefined ? undefined : lte(configVersions.createdAt, at);
+  return db
+    .select({ version: configVersions.version })
+    .from(configVersions)
+    .where(and(eq(configVersions.name, name), eq(configVersions.hash, hash), when))
+    .orderBy(desc(configVersions.version))
+    .limit(1)
+    .get()?.version;
+}
+
+export interface NewConfigVersion {
+  name: ConfigName;
+  yaml: string;
+  hash: string;
+  author: { id: string; username: string | null };
+  note: string;
+  now: number;
+}
+
+/** Appends a version numbered one past the newest of that config; returns its number. Call inside the caller's transaction. */
+export function insertConfigVersion(db: Db, v: NewConfigVersion): number {
+  const max = db.select({ n: sql<number | null>`max(${configVersions.version})` }).from(configVersions).where(eq(configVersions.name, v.name)).get()?.n ?? 0;
+  const version = max + 1;
+  db.insert(configVersions)
+    .values({ name: v.name, version, yaml: v.yaml, hash: v.hash, authorId: v.author.id, authorName: v.author.username ?? v.author.id, note: v.note, createdAt: v.now })
+    .run();
+  return version;
+}
+
+/** The config hashes the newest successful evaluation used (by id, so the status index serves it), or undefined. */
+export function lastEvaluationVersions(db: Db): { id: number; rubric: string | null; prompt: string | null; llm: string | null; finishedAt: number | null } | undefined {
+  return db
+    .select({ id: evaluations.id, rubric: evaluations.rubricVersion, prompt: evaluations.promptVersion, llm: evaluations.llmVersion, finishedAt: evaluations.finishedAt })
+    .from(evaluations)
+    .where(eq(evaluations.status, 'done'))
+    .orderBy(desc(evaluations.id))
+    .limit(1)
+    .get();
+}

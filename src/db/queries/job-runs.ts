@@ -1,0 +1,31 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { jobRuns, type JobRun } from '../schema.ts';
+
+/** Records the start of a job run; returns its id. */
+export function insertJobRun(db: Db, job: string, now: number): number {
+  return db.insert(jobRuns).values({ job, status: 'running', startedAt: now }).returning({ id: jobRuns.id }).get().id;
+}
+
+/** Records how a job run ended. */
+export function finishJobRun(db: Db, id: number, f: { status: 'ok' | 'failed'; finishedAt: number; detail?: unknown; error?: string }): void {
+  db.update(jobRuns)
+    .set({ status: f.status, finishedAt: f.finishedAt, detail: f.detail === undefined ? null : JSON.stringify(f.detail), error: f.error ?? null })
+    .where(eq(jobRuns.id, id))
+    .run();
+}
+
+/** The newest run of a job, or undefined. */
+export function latestJobRun(db: Db, job: string): JobRun | undefined {
+  return db.select().from(jobRuns).where(eq(jobRuns.job, job)).orderBy(desc(jobRuns.id)).limit(1).get();
+}
+
+/** The newest successful run of a job, or undefined. */
+export function latestSuccessfulJobRun(db: Db, job: string): JobRun | undefined {
+  return db.select().from(jobRuns).where(and(eq(jobRuns.job, job), eq(jobRuns.status, 'ok'))).orderBy(desc(jobRuns.id)).limit(1).get();
+}
+
+/** Recent runs of a job, newest first. */
+export function listJobRuns(db: Db, job: string, limit: number): JobRun[] {
+  return db.select().from(jobRuns).where(eq(jobRuns.job, job)).orderBy(desc(jobRuns.id)).limit(limit).all();
+}

@@ -1,0 +1,48 @@
+import { loadConfigDir } from './config/load.ts';
+import type { ConfigStore } from './config/store.ts';
+import type { Db } from './db/client.ts';
+import { pingDatabase } from './db/queries/health.ts';
+import { latestJobRun } from './db/queries/job-runs.ts';
+import { BACKUP_JOB } from './jobs/backup.ts';
+
+export interface Check {
+  ok: boolean;
+  /** For admins and token holders only: may name paths, counts and versions. */
+  detail: string;
+}
+
+export interface Health {
+  /** fail: not ready (database or config broken); degraded: serving, but something needs attention. */
+  status: 'ok' | 'degraded' | 'fail';
+  checks: { database: Check; config: Check; llm: Check; backups: Check };
+}
+
+function attempt(fn: () => string): Check {
+  try {
+    return { ok: true, detail: fn() };
+  } catch (err) {
+    return { ok: false, detail: (err as Error).message };
+  }
+}
+
+/** Readiness: can we read the database, is the config on disk valid, is a provider set, did backups work. */
+export function checkHealth(db: Db, config: ConfigStore, now: number): Health {
+  const database = attempt(() => `${pingDatabase(db)} evaluations in ${config.env.databasePath}`);
+  const config_ = attempt(() => {
+    const res = loadConfigDir(config.env.configDir);
+    if (!res.ok) throw new Error(`${res.issues.length} problem(s) in ${config.env.configDir}, first: ${res.issues[0]!.path}: ${res.issues[0]!.message}`);
+    return `valid; rubric ${config.current.versions.rubric}, prompt ${config.current.versions.prompt}, llm ${config.current.versions.llm}`;
+  });
+  const p = config.current.provider;
+  const llm = { ok: true, detail: `${p.name} (${p.model})` };
+  const backups = attempt(() => {
+    const last = latestJobRun(db, BACKUP_JOB);
+    if (!last) return 'no backup yet';
+    if (last.status === 'failed') throw new Error(`last backup failed: ${last.error ?? 'unknown error'}`);
+    // A run still "running" after an hour was cut off (the process died mid-backup).
+    if (last.status === 'running' && now - last.startedAt > 3600_000) throw new Error('the last backup never finished');
+    return `last ${last.status} at ${new Date(last.startedAt).toISOString()}`;
+  });
+  const status = !database.ok || !config_.ok ? 'fail' : !llm.ok || !backups.ok ? 'degraded' : 'ok';
+  return { status, checks: { database, config: config_, llm, backups } };
+}

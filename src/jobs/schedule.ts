@@ -1,0 +1,39 @@
+import { schedule, type ScheduledTask } from 'node-cron';
+import type { Logger } from 'pino';
+import type { Env } from '../config/env.ts';
+import type { Db } from '../db/client.ts';
+import { pruneLoginFailures } from '../db/queries/login-failures.ts';
+import { runBackup } from './backup.ts';
+
+const DAY = 86_400_000;
+
+export interface ScheduleDeps {
+  db: Db;
+  env: Env;
+  log: Logger;
+  now: () => number;
+}
+
+/** Every scheduled job and its cadence, in one place. All times UTC; a run never overlaps itself. */
+export function scheduleJobs(d: ScheduleDeps): ScheduledTask[] {
+  const opts = (name: string) => ({ name, timezone: 'UTC', noOverlap: true });
+  return [
+    // Online SQLite backup (BACKUP_SCHEDULE, default Sundays 02:00), keeping BACKUP_RETENTION copies.
+    schedule(d.env.backupSchedule, () => backupNow(d), opts('backup')),
+    // Failed-login records older than a day no longer count for lockout or throttling.
+    schedule('17 3 * * *', () => {
+      const removed = pruneLoginFailures(d.db, d.now() - DAY);
+      d.log.info({ job: 'prune-login-failures', removed }, 'pruned old failed-login records');
+    }, opts('prune-login-failures')),
+  ];
+}
+
+/** The backup job body: runs a backup and logs what it did; failures are logged and recorded, never swallowed silently. */
+export async function backupNow(d: ScheduleDeps): Promise<void> {
+  try {
+    const res = await runBackup(d.db, { dataDir: d.env.dataDir, retention: d.env.backupRetention, now: d.now });
+    d.log.info({ job: 'backup', file: res.file, bytes: res.bytes, kept: res.kept, removed: res.removed.length }, 'backup done');
+  } catch (err) {
+    d.log.error({ job: 'backup', err: { message: (err as Error).message } }, 'backup failed');
+  }
+}

@@ -1,0 +1,61 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Db } from './db/client.ts';
+import { queueDepth } from './db/queries/dashboard.ts';
+import { latestSuccessfulJobRun } from './db/queries/job-runs.ts';
+import { BACKUP_JOB } from './jobs/backup.ts';
+import type { Outcome } from './llm/evaluate.ts';
+
+/** The app's Prometheus metrics, in a registry of its own (tests build many apps in one process). */
+export interface Metrics {
+  registry: Registry;
+  observeRequest(method: string, route: string, status: number, seconds: number): void;
+  observeEvaluation(outcome: Outcome): void;
+}
+
+export function createMetrics(db: Db): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'memoai_' });
+  // prom-client names these gauges *_total, which Prometheus reserves for counters (promtool rejects them).
+  for (const n of ['active_handles_total', 'active_requests_total', 'active_resources_total']) registry.removeSingleMetric(`memoai_nodejs_${n}`);
+  const registers = [registry];
+  const requests = new Counter({ name: 'memoai_http_requests_total', help: 'HTTP requests by method, route pattern and status.', labelNames: ['method', 'route', 'status'], registers });
+  const durations = new Histogram({ name: 'memoai_http_request_duration_seconds', help: 'HTTP request durations by method and route pattern.', labelNames: ['method', 'route'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers });
+  const evaluations = new Counter({ name: 'memoai_evaluations_total', help: 'Finished evaluations by status and error kind.', labelNames: ['status', 'error_kind'], registers });
+  const evalDuration = new Histogram({ name: 'memoai_evaluation_duration_seconds', help: 'Time from start to end of an evaluation run.', buckets: [1, 2, 5, 10, 20, 30, 60, 120, 300], registers });
+  const tokens = new Counter({ name: 'memoai_llm_tokens_total', help: 'LLM tokens by type.', labelNames: ['type'], registers });
+  new Gauge({
+    name: 'memoai_queue_depth',
+    help: 'Evaluations waiting (queued) or running now.',
+    labelNames: ['status'],
+    registers,
+    collect() {
+      const q = queueDepth(db);
+      this.set({ status: 'queued' }, q.queued);
+      this.set({ status: 'running' }, q.running);
+    },
+  });
+  new Gauge({
+    name: 'memoai_last_backup_timestamp_seconds',
+    help: 'When the last successful backup finished (0: never).',
+    registers,
+    collect() {
+      this.set((latestSuccessfulJobRun(db, BACKUP_JOB)?.finishedAt ?? 0) / 1000);
+    },
+  });
+  return {
+    registry,
+    observeRequest(method, route, status, seconds) {
+      requests.inc({ method, route, status: String(status) });
+      durations.observe({ method, route }, seconds);
+    },
+    observeEvaluation(o) {
+      evaluations.inc({ status: o.ok ? 'done' : 'failed', error_kind: o.ok ? '' : o.kind });
+      evalDuration.observe(o.trace.latencyMs / 1000);
+      const u = o.trace.usage;
+      tokens.inc({ type: 'input' }, u.inputTokens);
+      tokens.inc({ type: 'output' }, u.outputTokens);
+      tokens.inc({ type: 'cache_read' }, u.cacheReadTokens);
+      tokens.inc({ type: 'cache_write' }, u.cacheWriteTokens);
+    },
+  };
+}

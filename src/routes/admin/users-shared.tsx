@@ -1,0 +1,87 @@
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AuditInput } from '../../db/queries/audit.ts';
+import { findUserById, listAccounts } from '../../db/queries/users.ts';
+import type { User } from '../../db/schema.ts';
+import { isHtmx, wantsJson, type Ctx } from '../../http/context.ts';
+import { errorResponse } from '../../http/errors.tsx';
+import { setFlash } from '../../http/flash.ts';
+import { pageContext } from '../../http/page-context.ts';
+import { redirectAfterPost, renderPage } from '../../http/render.ts';
+import { UsersPage, type UsersPageProps } from '../../views/admin/users-page.tsx';
+
+// Helpers shared by the /admin/users handlers (users.tsx, user-actions.tsx, user-import.tsx, sessions.tsx).
+
+/** Usernames: 3–40 letters, digits, dot, underscore or hyphen (unique case-insensitively). */
+export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,40}$/;
+
+/** Most lines one CSV import may hold. */
+export const MAX_IMPORT_LINES = 500;
+
+/** Minimum password length per role, from auth.yaml. */
+export function minPasswordLengths(c: Ctx): Record<User['role'], number> {
+  const { password } = c.var.deps.config.current.files.auth;
+  return { admin: password.admin_min_length, student: password.student_min_length };
+}
+
+/** Why a password can't be used for an account of this role, or undefined when it can. */
+export function passwordProblem(password: string, role: User['role'], min: Record<User['role'], number>): string | undefined {
+  const n = [...password].length;
+  if (n < min[role]) return `Use at least ${min[role]} characters for ${role === 'admin' ? 'an administrator' : 'a student'} (or leave it empty to generate one).`;
+  if (password.length > 1000) return 'Use at most 1000 characters.';
+  return undefined;
+}
+
+type PageExtras = Partial<Pick<UsersPageProps, 'create' | 'importForm' | 'issued' | 'problem' | 'rowError'>>;
+
+/** The users page with whatever this request adds (errors, a refusal, generated passwords). */
+export function renderUsersPage(c: Ctx, extras: PageExtras = {}, status: ContentfulStatusCode = 200) {
+  const { db, now } = c.var.deps;
+  const page = (
+    <UsersPage
+      ctx={pageContext(c)}
+      users={listAccounts(db)}
+      currentUserId={c.var.user?.id ?? ''}
+      now={now()}
+      minLengths={minPasswordLengths(c)}
+      maxImportLines={MAX_IMPORT_LINES}
+      create={extras.create ?? { values: { username: '', role: 'student' }, errors: {} }}
+      importForm={extras.importForm ?? { text: '', errors: [] }}
+      issued={extras.issued}
+      problem={extras.problem}
+      rowError={extras.rowError}
+    />
+  );
+  // Pages that show generated passwords must not be kept by the browser or a proxy.
+  if (extras.issued) c.header('Cache-Control', 'no-store');
+  return renderPage(c, page, status);
+}
+
+/** The named account the `:id` parameter points at, or undefined (anonymous writers are not managed here). */
+export function loadAccount(c: Ctx): User | undefined {
+  const user = findUserById(c.var.deps.db, c.req.param('id') ?? '');
+  return user && !user.anonymous && user.username ? user : undefined;
+}
+
+/** 404 for an account id that doesn't exist (or isn't a named account). */
+export function accountNotFound(c: Ctx) {
+  return errorResponse(c, 404, 'There is no account with this address. It may have been deleted; go back to the users page and reload it.');
+}
+
+/** An audit entry by the signed-in admin, now. */
+export function auditBy(c: Ctx, action: string, target: string, details?: Record<string, unknown>): AuditInput {
+  const actor = c.var.user!;
+  return { actor: { id: actor.id, username: actor.username }, action, target, details, now: c.var.deps.now() };
+}
+
+/** An action refused by a rule (409): the users page with the reason on top, or JSON. */
+export function refuse(c: Ctx, message: string, status: 409 | 422 = 409) {
+  if (wantsJson(c)) return c.json({ error: message }, status);
+  return renderUsersPage(c, { problem: message }, status);
+}
+
+/** A successful action: JSON, or a flash message and 303 back to the page it came from. */
+export function done(c: Ctx, message: string, location = '/admin/users') {
+  if (wantsJson(c)) return c.json({ ok: true, message });
+  setFlash(c, message);
+  return redirectAfterPost(c, location, isHtmx(c));
+}

@@ -1,0 +1,36 @@
+/** The admin history's state lives in its query string; these build links that keep it. */
+
+export const FILTER_FIELDS = ['from', 'to', 'writer', 'status', 'min', 'max', 'q', 'sort', 'dir'] as const;
+export type FilterField = (typeof FILTER_FIELDS)[number];
+
+/** The filter form's values as the user typed them (absent or empty = not filtered). */
+export type FilterValues = Partial<Record<FilterField, string>>;
+
+/** A link to the list (or the CSV) with the current filters, some changed; empty values are left out. */
+export function evaluationsHref(values: FilterValues, changes: FilterValues & { page?: number } = {}, path = '/admin/evaluations'): string {
+  const params = new URLSearchParams();
+  const merged: Record<string, string | number | undefined> = { ...values, ...changes };
+  for (const key of [...FILTER_FIELDS, 'page'] as const) {
+    const value = merged[key];
+    if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) params.set(key, String(value));
+  }
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** The pager's props for the history: prev/next/last links carrying the filters. */
+export function historyPager(values: FilterValues, page: number, pages: number, total: number) {
+  return {
+    id: 'pager',
+    page,
+    pages,
+    total,
+    noun: ['evaluation', 'evaluations'] as const,
+    label: 'Evaluation pages',
+    hrefs: {
+      prev: page > 1 ? evaluationsHref(values, { page: Math.min(page - 1, pages) }) : undefined,
+      next: page < pages ? evaluationsHref(values, { page: page + 1 }) : undefined,
+      last: evaluationsHref(values, { page: pages }),
+    },
+  };
+}
