@@ -10,6 +10,7 @@ import { loadAssets } from './http/assets.ts';
 import type { Lifecycle } from './http/context.ts';
 import { EvaluationQueue } from './jobs/evaluation-queue.ts';
 import { runEvaluation } from './jobs/run-evaluation.ts';
+import { failInterruptedJobRuns } from './db/queries/job-runs.ts';
 import { scheduleJobs } from './jobs/schedule.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   });
   const app = createApp({ db, config: store, now, queue, log, assets: loadAssets(), metrics, lifecycle });
   writePidFile(env.dataDir);
+  const interrupted = failInterruptedJobRuns(db, now());
+  if (interrupted) log.warn({ interrupted }, 'marked job runs interrupted by the last shutdown as failed');
   queue.start();
   const jobs = scheduleJobs({ db, env, log, now });
 

@@ -221,6 +221,8 @@ describe('change role', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/admin/users');
     expect(userRow('ana-student')!.role).toBe('admin');
+    // A student password may be shorter than an admin's: the new admin must choose a new one.
+    expect(userRow('ana-student')!.mustChange).toBe(1);
     expect(sessionCount(id)).toBe(0);
     expect((await ana.get('/admin')).status).toBe(303);
     expect(audit().at(-1)).toMatchObject({ action: 'user.role', target: 'ana-student' });

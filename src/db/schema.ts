@@ -95,6 +95,9 @@ export const evaluations = sqliteTable(
     index('evaluations_created_idx').on(t.createdAt),
     index('evaluations_overall_idx').on(t.overall),
     index('evaluations_latency_idx').on(t.latencyMs),
+    // Admin history: a status filter sorted by date, and the sort by run time.
+    index('evaluations_status_created_idx').on(t.status, t.createdAt),
+    index('evaluations_duration_idx').on(sql`(${t.finishedAt} - ${t.startedAt})`),
   ],
 );
 

@@ -15,7 +15,8 @@ export function demoProvider(opts: { delayMs: number }): LlmProvider {
         text,
         stopReason: 'end_turn',
         attempts: 1,
-        usage: { inputTokens: Math.ceil((req.system.length + memo.length) / 4), outputTokens: Math.ceil(text.length / 4), cacheReadTokens: 0, cacheWriteTokens: 0 },
+        // Offline: no tokens are billed, so none are counted (the cost estimate stays honest).
+        usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
       };
     },
   };

@@ -15,6 +15,11 @@ export function finishJobRun(db: Db, id: number, f: { status: 'ok' | 'failed'; f
     .run();
 }
 
+/** At start-up: runs left "running" by a process that died (or came with a restored backup) are marked failed. */
+export function failInterruptedJobRuns(db: Db, now: number): number {
+  return db.update(jobRuns).set({ status: 'failed', finishedAt: now, error: 'interrupted: the process stopped during the run' }).where(eq(jobRuns.status, 'running')).run().changes;
+}
+
 /** The newest run of a job, or undefined. */
 export function latestJobRun(db: Db, job: string): JobRun | undefined {
   return db.select().from(jobRuns).where(eq(jobRuns.job, job)).orderBy(desc(jobRuns.id)).limit(1).get();

@@ -55,9 +55,9 @@ export function recordLogin(db: Db, id: string, now: number): void {
   db.update(users).set({ lastLoginAt: now, lockedUntil: null }).where(eq(users.id, id)).run();
 }
 
-/** Changes a user's role. */
+/** Changes a user's role; a promotion to admin also requires a new password (admins need longer ones). */
 export function updateRole(db: Db, id: string, role: User['role']): void {
-  db.update(users).set({ role }).where(eq(users.id, id)).run();
+  db.update(users).set(role === 'admin' ? { role, mustChangePassword: true } : { role }).where(eq(users.id, id)).run();
 }
 
 /** Activates or deactivates a user. */

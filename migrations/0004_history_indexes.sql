@@ -1,0 +1,2 @@
+CREATE INDEX `evaluations_status_created_idx` ON `evaluations` (`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `evaluations_duration_idx` ON `evaluations` (("finished_at" - "started_at"));
