@@ -17,8 +17,11 @@ export function splitLines(text: string): string[] {
 
 /** Line diff by longest common subsequence, after trimming the common head and tail (configs are small). */
 export function diffLines(before: string, after: string): DiffLine[] {
-  const a = splitLines(before);
-  const b = splitLines(after);
+  return diffArrays(splitLines(before), splitLines(after));
+}
+
+/** The same diff over any two sequences of strings (lines, words); numbers count items. */
+export function diffArrays(a: string[], b: string[]): DiffLine[] {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;

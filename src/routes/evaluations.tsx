@@ -6,6 +6,9 @@ import { pageContext } from '../http/page-context.ts';
 import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts';
 import type { EvaluationResult } from '../llm/evaluate.ts';
 import { studentMessage } from '../llm/messages.ts';
+import { findParentResult } from '../db/queries/history.ts';
+import { compareResults, textChanges } from '../revisions.ts';
+import type { Revision } from '../views/partials/revision-comparison.tsx';
 import type { ErrorKind } from '../llm/types.ts';
 import { EvaluationPage } from '../views/pages/evaluation.tsx';
 import { EvaluationPanel, type PanelProps } from '../views/partials/evaluation-panel.tsx';
@@ -25,7 +28,8 @@ function loadOwn(c: Ctx): EvaluationView | undefined {
 /** Turns a row into the props of the panel for its state. */
 export function panelProps(deps: AppDeps, e: EvaluationView): PanelProps {
   if (e.status === 'done' && e.resultJson) {
-    return { state: 'done', id: e.id, submissionId: e.submissionId, memo: e.memo, result: JSON.parse(e.resultJson) as EvaluationResult, finishedAt: e.finishedAt ?? e.createdAt };
+    const result = JSON.parse(e.resultJson) as EvaluationResult;
+    return { state: 'done', id: e.id, submissionId: e.submissionId, memo: e.memo, result, finishedAt: e.finishedAt ?? e.createdAt, revision: revisionOf(deps, e, result) };
   }
   if (e.status === 'failed') {
     return { state: 'failed', id: e.id, submissionId: e.submissionId, memo: e.memo, message: studentMessage(e.errorKind as ErrorKind | null) };
@@ -42,6 +46,14 @@ export function panelProps(deps: AppDeps, e: EvaluationView): PanelProps {
   };
 }
 
+/** For a revision: how it scored and what changed against the finished version it revises. */
+function revisionOf(deps: AppDeps, e: EvaluationView, result: EvaluationResult): Revision | undefined {
+  if (e.parentId === null) return undefined;
+  const parent = findParentResult(deps.db, e.parentId, e.writerId);
+  if (!parent) return undefined;
+  return { parentEvaluationId: parent.evaluationId, comparison: compareResults(JSON.parse(parent.resultJson) as EvaluationResult, result), changes: textChanges(parent.text, e.memo) };
+}
+
 /** JSON shape of GET /evaluations/:id. */
 function evaluationJson(e: EvaluationView, p: PanelProps) {
   return {
@@ -50,7 +62,7 @@ function evaluationJson(e: EvaluationView, p: PanelProps) {
     submittedAt: new Date(e.createdAt).toISOString(),
     memo: e.memo,
     ...(p.state === 'pending' ? { queuePosition: p.position ?? null, elapsedMs: p.elapsedMs, expectedMs: p.expectedMs ?? null } : {}),
-    ...(p.state === 'done' ? { finishedAt: new Date(p.finishedAt).toISOString(), result: p.result } : {}),
+    ...(p.state === 'done' ? { finishedAt: new Date(p.finishedAt).toISOString(), result: p.result, revisionOf: p.revision ? { evaluationId: p.revision.parentEvaluationId, ...p.revision.comparison } : null } : {}),
     ...(p.state === 'failed' ? { error: { kind: e.errorKind, message: p.message }, retryUrl: `/evaluations/${e.id}/retry` } : {}),
   };
 }

@@ -10,6 +10,7 @@ import { listSessions, revokeSession, revokeUserSessions } from './admin/session
 import { activateUser, changeRole, createUser, deactivateUser, importUsers, listUsers, resetPassword } from './admin/users.tsx';
 import { changePassword, login, logout, showLogin, showPasswordForm } from './auth.tsx';
 import { retryEvaluation, showEvaluation } from './evaluations.tsx';
+import { showHistory } from './history.tsx';
 import { showRubric } from './rubric.tsx';
 import { showLiveness, showMetrics, showReadiness } from './ops.ts';
 import { serveAsset } from './static.ts';
@@ -20,11 +21,12 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.use(requirePasswordChanged);
 
   // Student (in `accounts` mode these need a signed-in student)
-  for (const path of ['/', '/submissions', '/evaluations/*']) app.use(path, requireWriterAccess);
+  for (const path of ['/', '/submissions', '/evaluations/*', '/history']) app.use(path, requireWriterAccess);
   app.get('/', showSubmissionForm);
   app.post('/submissions', createSubmission);
   app.get('/evaluations/:id', showEvaluation);
   app.post('/evaluations/:id/retry', retryEvaluation);
+  app.get('/history', showHistory);
   app.get('/rubric', showRubric);
 
   // Accounts

@@ -25,3 +25,10 @@ export function formatDuration(ms: number): string {
 export function plural(n: number, one: string, many: string): string {
   return `${formatInt(n)} ${n === 1 ? one : many}`;
 }
+
+const shortFmt = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** "22 Nov" (UTC), for chart axes. */
+export function formatShortDate(ms: number): string {
+  return shortFmt.format(new Date(ms));
+}

@@ -9,6 +9,8 @@ export interface EvaluationView {
   submissionId: number;
   writerId: string;
   memo: string;
+  /** The submission this one revises, if any. */
+  parentId: number | null;
   provider: string | null;
   resultJson: string | null;
   errorKind: string | null;
@@ -27,6 +29,7 @@ export function findWriterEvaluation(db: Db, id: number, writerId: string): Eval
       submissionId: submissions.id,
       writerId: submissions.writerId,
       memo: submissions.text,
+      parentId: submissions.parentId,
       provider: evaluations.provider,
       resultJson: evaluations.resultJson,
       errorKind: evaluations.errorKind,

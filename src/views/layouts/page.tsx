@@ -43,6 +43,9 @@ export function Page({ title, ctx, refreshSeconds, children }: PageProps) {
                 <a href="/">New memo</a>
               </li>
               <li>
+                <a href="/history">My history</a>
+              </li>
+              <li>
                 <a href="/rubric">Rubric</a>
               </li>
               {account?.role === 'admin' ? (

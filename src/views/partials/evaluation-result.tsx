@@ -1,6 +1,7 @@
 import type { EvaluationResult } from '../../llm/evaluate.ts';
 import { formatDate, isoDate } from '../format.ts';
 import { MemoText } from './memo-text.tsx';
+import { RevisionComparisonView, type Revision } from './revision-comparison.tsx';
 import { ScoreBar } from './score-bar.tsx';
 
 export interface ResultProps {
@@ -9,10 +10,12 @@ export interface ResultProps {
   memo: string;
   result: EvaluationResult;
   finishedAt: number;
+  /** Set when this memo revises an earlier one that was evaluated. */
+  revision: Revision | undefined;
 }
 
 /** The finished evaluation: overall, criteria, strengths, opportunities, the memo with comments. */
-export function EvaluationResultView({ submissionId, memo, result, finishedAt }: ResultProps) {
+export function EvaluationResultView({ submissionId, memo, result, finishedAt, revision }: ResultProps) {
   const { min, max } = result.scale;
   const criterionName = (id: string) => result.criteria.find((c) => c.id === id)?.name ?? id;
   return (
@@ -40,6 +43,8 @@ export function EvaluationResultView({ submissionId, memo, result, finishedAt }:
           <a href="/rubric">{result.rubricName}</a>.
         </p>
       </div>
+
+      {revision ? <RevisionComparisonView revision={revision} max={max} /> : null}
 
       <h2>Scores by criterion</h2>
       <ol class="criteria">
