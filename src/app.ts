@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from './http/context.ts';
 import { errorResponse, notFound, onError } from './http/errors.tsx';
 import { requestLog } from './http/request-log.ts';
 import { FixedWindowLimiter, ipRateLimit } from './http/rate-limit.ts';
+import { loadLocale } from './http/locale.ts';
 import { loadSession } from './http/session.ts';
 import { mountRoutes } from './routes/index.ts';
 
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
   app.use(requestLog);
+  app.use(loadLocale);
   app.use(
     secureHeaders({
       contentSecurityPolicy: {

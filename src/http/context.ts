@@ -4,6 +4,7 @@ import type { ConfigStore } from '../config/store.ts';
 import type { Db } from '../db/client.ts';
 import type { Session, User } from '../db/schema.ts';
 import type { Metrics } from '../metrics.ts';
+import type { I18n } from '../i18n/index.ts';
 import type { Assets } from './assets.ts';
 
 /** Everything a handler may use; built once in server.ts (or a test) and passed to createApp. */
@@ -31,6 +32,8 @@ export interface AppEnv {
     user: User | undefined;
     session: Session | undefined;
     requestId: string;
+    /** The UI language of this request, with its translator and formatters. */
+    i18n: I18n;
   };
 }
 

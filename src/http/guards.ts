@@ -13,9 +13,9 @@ export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
   const user = c.var.user;
   if (!user || user.anonymous) {
     if (c.req.method === 'GET' && !wantsJson(c)) return loginRedirect(c);
-    return errorResponse(c, 403, 'Sign in with an administrator account to do this.');
+    return errorResponse(c, 403, c.var.i18n.t('guard.signInAdmin'));
   }
-  if (user.role !== 'admin') return errorResponse(c, 403, 'This page is for administrators only.');
+  if (user.role !== 'admin') return errorResponse(c, 403, c.var.i18n.t('guard.adminOnly'));
   await next();
 });
 
@@ -25,7 +25,7 @@ export const requireWriterAccess = createMiddleware<AppEnv>(async (c, next) => {
     const user = c.var.user;
     if (!user || user.anonymous) {
       if (c.req.method === 'GET' && !wantsJson(c)) return loginRedirect(c);
-      return errorResponse(c, 403, 'Sign in to submit a memo.');
+      return errorResponse(c, 403, c.var.i18n.t('guard.signInSubmit'));
     }
   }
   await next();
@@ -38,7 +38,7 @@ export const requirePasswordChanged = createMiddleware<AppEnv>(async (c, next) =
   const user = c.var.user;
   if (user?.mustChangePassword && !ALLOWED_WHILE_CHANGING.has(c.req.path) && !c.req.path.startsWith('/static/')) {
     if (c.req.method === 'GET') return c.redirect('/account/password', 303);
-    return errorResponse(c, 403, 'Choose a new password before you continue.');
+    return errorResponse(c, 403, c.var.i18n.t('guard.changePassword'));
   }
   await next();
 });

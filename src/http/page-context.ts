@@ -1,3 +1,4 @@
+import { i18n, type I18n } from '../i18n/index.ts';
 import type { AssetUrls } from './assets.ts';
 import type { Ctx } from './context.ts';
 import { takeFlash } from './flash.ts';
@@ -9,6 +10,9 @@ export interface PageContext {
   account: { username: string; role: 'student' | 'admin' } | undefined;
   flash: string | undefined;
   studentMode: 'open' | 'accounts';
+  i18n: I18n;
+  /** This page's path and query, so the language switch can come back to it. */
+  here: string;
 }
 
 export function pageContext(c: Ctx): PageContext {
@@ -18,5 +22,11 @@ export function pageContext(c: Ctx): PageContext {
     account: user && !user.anonymous && user.username ? { username: user.username, role: user.role } : undefined,
     flash: takeFlash(c),
     studentMode: c.var.deps.config.current.files.auth.student_mode,
+    // Set by loadLocale; English when an error happens before it ran.
+    i18n: c.var.i18n ?? i18n('en'),
+    here: (() => {
+      const u = new URL(c.req.url);
+      return c.req.method === 'GET' ? u.pathname + u.search : '/';
+    })(),
   };
 }

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { detectLanguage } from '../i18n/detect.ts';
+import { DEMO_PHRASES, type DemoPhrases } from './demo-phrases.ts';
 import { LlmError, type LlmProvider, type LlmReply, type LlmRequest } from './types.ts';
 
 /** Offline evaluator: deterministic, varies with the memo, needs no key. Every page labels its output. */
@@ -65,10 +67,10 @@ function features(memo: string): Features {
     sentences,
     paragraphs: memo.split(/\n\s*\n/).filter((p) => p.trim()).length,
     numbers: (memo.match(/[$€£]?\d[\d,.]*%?/g) ?? []).length,
-    headings: memo.split('\n').filter((l) => /^(#+\s|[A-Z][A-Za-z /&]{2,40}:\s*$|(TO|FROM|RE|SUBJECT|DATE):)/.test(l.trim())).length,
-    ask: /\b(recommend|propose|request|approve|approval|decision|ask that|by (monday|tuesday|wednesday|thursday|friday|the end))/i.test(memo),
-    risk: /\b(risk|mitigat|contingen|downside|timeline|phase|milestone)/i.test(memo),
-    audience: /\b(ceo|cfo|board|strateg|goal|customer|objective|priority|priorities)/i.test(memo),
+    headings: memo.split('\n').filter((l) => /^(#+\s|[A-Z][A-Za-z /&]{2,40}:\s*$|(TO|FROM|RE|SUBJECT|DATE|PARA|DE|ASUNTO|FECHA):)/.test(l.trim())).length,
+    ask: /\b(recommend|propose|request|approve|approval|decision|ask that|by (monday|tuesday|wednesday|thursday|friday|the end)|recomiendo|propongo|solicito|aprob|decisi)/i.test(memo),
+    risk: /\b(risk|mitigat|contingen|downside|timeline|phase|milestone|riesgo|mitig|plazo|fase|calendario)/i.test(memo),
+    audience: /\b(ceo|cfo|board|strateg|goal|customer|objective|priority|priorities|director|junta|estrateg|objetivo|cliente|prioridad)/i.test(memo),
     avgSentenceWords: words / Math.max(1, sentences.length),
   };
 }
@@ -91,73 +93,52 @@ function rawScore(id: string, f: Features): number {
 
 function demoEvaluation(memo: string, ids: string[], levels: number[]) {
   const f = features(memo);
+  const say = DEMO_PHRASES[detectLanguage(memo)];
   const lo = levels[0]!;
   const hi = levels[levels.length - 1]!;
   const criteria = Object.fromEntries(
     ids.map((id) => {
       const s = Math.round(rawScore(id, f) + jitter(memo, id, 2) - 0.5);
       const score = Math.min(hi, Math.max(lo, s));
-      return [id, { score, justification: justification(id, score, f, hi) }];
+      const level = score >= hi - 1 ? say.level.high : score <= 2 ? say.level.low : say.level.mid;
+      return [id, { score, justification: say.justification(level, id.replace(/_/g, ' '), f.words, f.paragraphs, f.numbers) }];
     }),
   );
-  return {
-    criteria,
-    strengths: strengths(f),
-    opportunities: opportunities(f),
-    segments: segments(f, ids),
-  };
+  return { criteria, strengths: strengths(f, say), opportunities: opportunities(f, say), segments: segments(f, ids, say) };
 }
 
-function justification(id: string, score: number, f: Features, hi: number): string {
-  const level = score >= hi - 1 ? 'meets this criterion well' : score <= 2 ? 'falls short on this criterion' : 'partly meets this criterion';
-  return `Demo evaluator: the memo ${level} (${id.replace(/_/g, ' ')}). It has ${f.words} words in ${f.paragraphs} paragraph(s) with ${f.numbers} figure(s).`;
-}
-
-function strengths(f: Features): string[] {
+function strengths(f: Features, say: DemoPhrases): string[] {
+  const s = say.strengths;
   const out: string[] = [];
-  if (f.numbers > 0) out.push('Uses concrete figures that a decision-maker can check.');
-  if (f.ask) out.push('States what the writer wants the reader to decide or do.');
-  if (f.paragraphs >= 3) out.push('Breaks the argument into separate paragraphs that are easy to scan.');
-  if (f.avgSentenceWords < 20) out.push('Sentences are short and direct.');
-  if (out.length < 2) out.push('Addresses a real business situation.', 'Keeps the memo to a readable length.');
+  if (f.numbers > 0) out.push(s.numbers);
+  if (f.ask) out.push(s.ask);
+  if (f.paragraphs >= 3) out.push(s.paragraphs);
+  if (f.avgSentenceWords < 20) out.push(s.short);
+  if (out.length < 2) out.push(...s.fallback);
   return out.slice(0, 4);
 }
 
-function opportunities(f: Features): string[] {
+function opportunities(f: Features, say: DemoPhrases): string[] {
+  const o = say.opportunities;
   const out: string[] = [];
-  if (!f.ask) out.push('Open with the recommendation and the decision you need, with an owner and a deadline.');
-  if (f.numbers < 2) out.push('Quantify costs, benefits and timing, and say where the numbers come from.');
-  if (!f.risk) out.push('Name the main risks and how you would reduce them, with a short implementation plan.');
-  if (f.avgSentenceWords >= 20) out.push('Shorten long sentences so each one carries a single idea.');
-  if (out.length < 2) out.push('Add a one-line summary a busy reader could forward as-is.', 'Tie the proposal explicitly to a stated company priority.');
+  if (!f.ask) out.push(o.ask);
+  if (f.numbers < 2) out.push(o.numbers);
+  if (!f.risk) out.push(o.risk);
+  if (f.avgSentenceWords >= 20) out.push(o.long);
+  if (out.length < 2) out.push(...o.fallback);
   return out.slice(0, 4);
 }
 
-function segments(f: Features, ids: string[]) {
+function segments(f: Features, ids: string[], say: DemoPhrases) {
   const pick = (re: RegExp) => ids.find((id) => re.test(id)) ?? ids[0]!;
-  // Body sentences only: header lines (TO:, FROM:, RE:) make poor passages to coach on.
-  const body = f.sentences.filter((s) => s.length >= 25 && !/^(to|from|re|date|subject|cc)\s*:/i.test(s));
+  // Body sentences only: header lines (TO:, FROM:, RE:, PARA:, ASUNTO:) make poor passages to coach on.
+  const body = f.sentences.filter((s) => s.length >= 25 && !/^(to|from|re|date|subject|cc|para|de|asunto|fecha)\s*:/i.test(s));
   const chosen: { quote: string; criterion: string; comment: string; questions: string[]; suggestion: string }[] = [];
-  const take = (quote: string | undefined, entry: Omit<(typeof chosen)[number], 'quote'>) => {
-    if (quote && !chosen.some((c) => c.quote === quote)) chosen.push({ quote, ...entry });
+  const take = (quote: string | undefined, criterion: string, text: DemoPhrases['opening']) => {
+    if (quote && !chosen.some((c) => c.quote === quote)) chosen.push({ quote, criterion, ...text });
   };
-  take(body[0], {
-    criterion: pick(/struct|summary/),
-    comment: 'This opening sets the reader\u2019s expectations; check that it carries your main point.',
-    questions: ['If your reader stopped here, would they know what you want?', 'What would a CFO ask first?'],
-    suggestion: 'Lead with the recommendation, then the single strongest reason.',
-  });
-  take(body.find((s) => /\d/.test(s) && s !== body[0]), {
-    criterion: pick(/evidence|financ/),
-    comment: 'A figure like this persuades only when its source and its meaning for the decision are clear.',
-    questions: ['Where does this number come from?', 'What does it mean for the decision?'],
-    suggestion: 'Name the source and state the comparison (before/after, cost/benefit) in the same sentence.',
-  });
-  take([...body].sort((a, b) => b.length - a.length).find((s) => !chosen.some((c) => c.quote === s)), {
-    criterion: pick(/clar|concis/),
-    comment: 'This is one of the longest sentences in the memo; long sentences hide the key idea.',
-    questions: ['What is the one idea this sentence must carry?', 'Could a busy reader repeat it after one read?'],
-    suggestion: 'Split it into two sentences and put the conclusion first.',
-  });
+  take(body[0], pick(/struct|summary/), say.opening);
+  take(body.find((s) => /\d/.test(s) && s !== body[0]), pick(/evidence|financ/), say.figure);
+  take([...body].sort((a, b) => b.length - a.length).find((s) => !chosen.some((c) => c.quote === s)), pick(/clar|concis/), say.longest);
   return chosen;
 }

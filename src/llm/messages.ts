@@ -1,27 +1,33 @@
+import { i18n, type MessageKey, type Translate } from '../i18n/index.ts';
 import type { ErrorKind } from './types.ts';
 
-/** What a student reads when an evaluation fails: plain words, what to do next, no internals. */
-export function studentMessage(kind: ErrorKind | null): string {
+/** The message a student reads when an evaluation fails: plain words, what to do next, no internals. */
+export function studentMessageKey(kind: ErrorKind | null): MessageKey {
   switch (kind) {
     case 'rate_limited':
     case 'overloaded':
-      return 'The AI service is busy right now and could not take your memo. Wait a minute, then press Try again.';
+      return 'llm.busy';
     case 'timeout':
-      return 'The AI service took too long to answer. Press Try again; it usually works on a second attempt.';
+      return 'llm.timeout';
     case 'server_error':
     case 'connection':
-      return 'The AI service could not be reached or had an error. Press Try again in a moment.';
+      return 'llm.unreachable';
     case 'invalid_output':
     case 'max_tokens':
-      return 'The AI produced feedback that did not fit the rubric, so we did not show it to you. Press Try again.';
+      return 'llm.invalid';
     case 'refusal':
-      return 'The AI declined to evaluate this memo. Check that it is a business memo, edit it if needed, and try again.';
+      return 'llm.refusal';
     case 'auth':
     case 'bad_request':
-      return 'The evaluation service is not set up correctly. Your instructor or administrator has been notified in the logs; try again later.';
+      return 'llm.config';
     case 'interrupted':
-      return 'The server restarted while evaluating your memo. Press Try again.';
+      return 'llm.interrupted';
     default:
-      return 'Something went wrong while evaluating your memo. Press Try again.';
+      return 'llm.unknown';
   }
+}
+
+/** The failure message in a language (English by default). */
+export function studentMessage(kind: ErrorKind | null, t: Translate = i18n('en').t): string {
+  return t(studentMessageKey(kind));
 }

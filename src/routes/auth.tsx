@@ -23,8 +23,6 @@ export const LoginSchema = v.object({
   password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(1000)),
 });
 
-const FAILED = 'Wrong username or password.';
-
 /** GET /login */
 export function showLogin(c: Ctx) {
   return renderPage(c, <LoginPage ctx={pageContext(c)} username="" next={safeNext(c.req.query('next')) ?? ''} />);
@@ -38,16 +36,16 @@ export async function login(c: Ctx) {
   const username = typeof form.fields.username === 'string' ? form.fields.username.trim() : '';
   const page = (error: string, status: 401 | 422 | 429) => renderPage(c, <LoginPage ctx={pageContext(c)} username={username} next={next} error={error} />, status);
   const parsed = v.safeParse(LoginSchema, form.fields);
-  if (!parsed.success) return page('Enter your username and your password.', 422);
+  const { t } = c.var.i18n;
+  if (!parsed.success) return page(t('login.empty'), 422);
 
   const { db, config, now } = c.var.deps;
   const res = await attemptLogin(db, config.current.files.auth, { ...parsed.output, ip: clientIp(c), now: now() });
   if (!res.ok) {
-    if (res.reason === 'invalid') return page(FAILED, 401);
+    if (res.reason === 'invalid') return page(t('login.failed'), 401);
     c.header('Retry-After', String(res.retryAfterSeconds));
     const minutes = Math.max(1, Math.ceil(res.retryAfterSeconds / 60));
-    const why = res.reason === 'locked' ? 'Too many failed sign-ins for this account.' : 'Too many failed sign-ins from your network.';
-    return page(`${why} Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, 429);
+    return page(t(res.reason === 'locked' ? 'login.locked' : 'login.throttled', { minutes }), 429);
   }
   startSession(c, res.user);
   if (res.user.mustChangePassword) return c.redirect('/account/password', 303);
@@ -57,7 +55,7 @@ export async function login(c: Ctx) {
 /** POST /logout */
 export function logout(c: Ctx) {
   endSession(c);
-  setFlash(c, 'You are signed out.');
+  setFlash(c, c.var.i18n.t('flash.signedOut'));
   return c.redirect('/', 303);
 }
 
@@ -83,11 +81,12 @@ export async function changePassword(c: Ctx) {
   const [current, password, confirm] = [str('current'), str('password'), str('confirm')];
   const min = minLength(c);
   const errors: { current?: string; password?: string; confirm?: string } = {};
-  if (!(await verifyPassword(user.passwordHash, current))) errors.current = 'This is not your current password.';
-  if ([...password].length < min) errors.password = `Use at least ${min} characters.`;
-  else if (password.length > 1000) errors.password = 'Use at most 1000 characters.';
-  else if (password === current) errors.password = 'Choose a password different from the current one.';
-  if (!errors.password && confirm !== password) errors.confirm = 'The two new passwords are not the same.';
+  const { t } = c.var.i18n;
+  if (!(await verifyPassword(user.passwordHash, current))) errors.current = t('password.wrongCurrent');
+  if ([...password].length < min) errors.password = t('password.tooShort', { min });
+  else if (password.length > 1000) errors.password = t('password.tooLong');
+  else if (password === current) errors.password = t('password.same');
+  if (!errors.password && confirm !== password) errors.confirm = t('password.mismatch');
   if (Object.keys(errors).length) {
     return renderPage(c, <PasswordChangePage ctx={pageContext(c)} minLength={min} required={user.mustChangePassword} errors={errors} />, 422);
   }
@@ -96,6 +95,6 @@ export async function changePassword(c: Ctx) {
   invalidateUserSessions(db, user.id);
   c.set('session', undefined);
   startSession(c, { ...user, mustChangePassword: false });
-  setFlash(c, 'Your password was changed. Other devices were signed out.');
+  setFlash(c, c.var.i18n.t('flash.passwordChanged'));
   return c.redirect(user.role === 'admin' ? '/admin' : '/', 303);
 }

@@ -6,6 +6,7 @@ import { pageContext } from '../http/page-context.ts';
 import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts';
 import type { EvaluationResult } from '../llm/evaluate.ts';
 import { studentMessage } from '../llm/messages.ts';
+import type { I18n } from '../i18n/index.ts';
 import { findParentResult } from '../db/queries/history.ts';
 import { compareResults, textChanges } from '../revisions.ts';
 import type { Revision } from '../views/partials/revision-comparison.tsx';
@@ -26,13 +27,13 @@ function loadOwn(c: Ctx): EvaluationView | undefined {
 }
 
 /** Turns a row into the props of the panel for its state. */
-export function panelProps(deps: AppDeps, e: EvaluationView): PanelProps {
+export function panelProps(deps: AppDeps, e: EvaluationView, i18n: I18n): PanelProps {
   if (e.status === 'done' && e.resultJson) {
     const result = JSON.parse(e.resultJson) as EvaluationResult;
-    return { state: 'done', id: e.id, submissionId: e.submissionId, memo: e.memo, result, finishedAt: e.finishedAt ?? e.createdAt, revision: revisionOf(deps, e, result) };
+    return { state: 'done', id: e.id, submissionId: e.submissionId, memo: e.memo, result, finishedAt: e.finishedAt ?? e.createdAt, revision: revisionOf(deps, e, result), i18n };
   }
   if (e.status === 'failed') {
-    return { state: 'failed', id: e.id, submissionId: e.submissionId, memo: e.memo, message: studentMessage(e.errorKind as ErrorKind | null) };
+    return { state: 'failed', id: e.id, submissionId: e.submissionId, memo: e.memo, message: studentMessage(e.errorKind as ErrorKind | null, i18n.t), i18n };
   }
   const now = deps.now();
   return {
@@ -43,6 +44,7 @@ export function panelProps(deps: AppDeps, e: EvaluationView): PanelProps {
     elapsedMs: now - e.queuedAt,
     runningMs: e.status === 'running' && e.startedAt ? now - e.startedAt : undefined,
     expectedMs: recentAverageDurationMs(deps.db),
+    i18n,
   };
 }
 
@@ -71,7 +73,7 @@ function evaluationJson(e: EvaluationView, p: PanelProps) {
 export function showEvaluation(c: Ctx) {
   const e = loadOwn(c);
   if (!e) return errorResponse(c, 404);
-  const panel = panelProps(c.var.deps, e);
+  const panel = panelProps(c.var.deps, e, c.var.i18n);
   c.header('Cache-Control', 'no-store');
   if (wantsJson(c)) return c.json(evaluationJson(e, panel));
   if (isHtmx(c)) return renderFragment(c, <EvaluationPanel {...panel} />);

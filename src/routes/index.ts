@@ -11,6 +11,7 @@ import { activateUser, changeRole, createUser, deactivateUser, importUsers, list
 import { changePassword, login, logout, showLogin, showPasswordForm } from './auth.tsx';
 import { retryEvaluation, showEvaluation } from './evaluations.tsx';
 import { showHistory } from './history.tsx';
+import { changeLanguage } from './language.ts';
 import { showRubric } from './rubric.tsx';
 import { showLiveness, showMetrics, showReadiness } from './ops.ts';
 import { serveAsset } from './static.ts';
@@ -33,6 +34,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.get('/login', showLogin);
   app.post('/login', login);
   app.post('/logout', logout);
+  app.post('/language', changeLanguage);
   app.get('/account/password', showPasswordForm);
   app.post('/account/password', changePassword);
 

@@ -1,35 +1,35 @@
 import * as v from 'valibot';
 import { findWriterSubmission, insertSubmissionWithEvaluation, recentSubmissions } from '../db/queries/submissions.ts';
-
-const HOUR = 3600_000;
+import { i18n as i18nFor, type I18n } from '../i18n/index.ts';
 import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
 import { readForm } from '../http/form.ts';
 import { pageContext } from '../http/page-context.ts';
 import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts';
 import { ensureWriter } from '../http/session.ts';
-import { formatInt } from '../views/format.ts';
 import { SubmissionPage } from '../views/pages/submission-form.tsx';
 import { SubmissionForm } from '../views/partials/submission-form.tsx';
+
+const HOUR = 3600_000;
 
 /** Browsers send textarea line breaks as CRLF; store LF. */
 export function normalizeMemo(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-/** The memo form's schema: non-empty after trim, no NUL, at most maxChars characters (code points). */
-export function submissionSchema(maxChars: number) {
+/** The memo form's schema: non-empty after trim, no NUL, at most maxChars characters (code points); messages in the UI language. */
+export function submissionSchema(maxChars: number, { t, int }: I18n = i18nFor('en')) {
   return v.object({
     text: v.pipe(
-      v.string('Paste your memo as text.'),
+      v.string(t('validate.notText')),
       v.transform(normalizeMemo),
-      v.check((t) => t.length > 0, 'Your memo is empty. Paste or type your memo in the box, then submit.'),
-      v.check((t) => t.trim().length > 0, 'Your memo contains only spaces or blank lines. Paste the text of your memo, then submit.'),
-      v.check((t) => !t.includes('\0'), 'Your memo contains a null character (shown as �), often left by copying from a PDF or a binary file. Remove it and submit again.'),
+      v.check((x) => x.length > 0, t('validate.empty')),
+      v.check((x) => x.trim().length > 0, t('validate.blank')),
+      v.check((x) => !x.includes('\0'), t('validate.nul')),
       v.check(
-        (t) => [...t].length <= maxChars,
+        (x) => [...x].length <= maxChars,
         (issue) => {
           const n = [...String(issue.input)].length;
-          return `Your memo is ${formatInt(n)} characters long; the limit is ${formatInt(maxChars)}. Shorten it by ${formatInt(n - maxChars)} character${n - maxChars === 1 ? '' : 's'} and submit again.`;
+          return t(n - maxChars === 1 ? 'validate.tooLong.one' : 'validate.tooLong.other', { count: int(n), max: int(maxChars), over: int(n - maxChars) });
         },
       ),
     ),
@@ -41,7 +41,7 @@ function formPage(c: Ctx, props: { text: string; error?: string; parentId?: numb
   const { config } = c.var.deps;
   const { rubric, llm } = config.current.files;
   const maxChars = llm.max_chars;
-  if (status !== 200 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...props} maxChars={maxChars} />, status);
+  if (status !== 200 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...props} maxChars={maxChars} i18n={c.var.i18n} />, status);
   const page = (
     <SubmissionPage
       {...props}
@@ -78,7 +78,7 @@ function submissionLimit(c: Ctx, text: string) {
   const retryAfter = Math.max(1, Math.ceil(((recent.oldest ?? t) + HOUR - t) / 1000));
   c.header('Retry-After', String(retryAfter));
   const minutes = Math.ceil(retryAfter / 60);
-  const error = `You have sent ${limit} memos in the last hour, the most this server accepts. Your text is still here: submit it again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+  const error = c.var.i18n.t('validate.rateLimited', { limit, minutes });
   if (wantsJson(c)) return c.json({ error, field: 'text', retryAfterSeconds: retryAfter }, 429);
   return formPage(c, { text, error }, 429);
 }
@@ -88,10 +88,10 @@ export async function createSubmission(c: Ctx) {
   const { db, config, now, queue } = c.var.deps;
   const form = await readForm(c);
   if (!form.ok) return form.response;
-  const parsed = v.safeParse(submissionSchema(config.current.files.llm.max_chars), form.fields);
+  const parsed = v.safeParse(submissionSchema(config.current.files.llm.max_chars, c.var.i18n), form.fields);
   if (!parsed.success) {
     const text = typeof form.fields.text === 'string' ? normalizeMemo(form.fields.text).replaceAll('\0', '\uFFFD') : '';
-    const error = parsed.issues.find((i) => v.getDotPath(i) === 'text')?.message ?? 'Paste your memo as text.';
+    const error = parsed.issues.find((i) => v.getDotPath(i) === 'text')?.message ?? c.var.i18n.t('validate.notText');
     if (wantsJson(c)) return c.json({ error, field: 'text' }, 422);
     const parent = typeof form.fields.parent === 'string' && /^\d{1,15}$/.test(form.fields.parent) ? Number(form.fields.parent) : undefined;
     return formPage(c, { text, error, parentId: parent }, 422);

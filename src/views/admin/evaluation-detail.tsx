@@ -120,7 +120,7 @@ export function EvaluationDetailPage({ ctx, ev, result, costUsd }: EvaluationDet
       ])}
       {result ? resultSection(result) : null}
       <h2>Memo ({formatInt(ev.memoChars)} characters)</h2>
-      <MemoText memo={ev.memo} segments={result?.segments ?? []} />
+      <MemoText memo={ev.memo} segments={result?.segments ?? []} i18n={ctx.i18n} />
       <h2>Debug</h2>
       <details>
         <summary>Raw prompt</summary>

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { PageContext } from '../../http/page-context.ts';
+import { LanguageSwitch } from '../partials/language-switch.tsx';
 
 export interface PageProps {
   title: string;
@@ -12,12 +13,13 @@ export interface PageProps {
 /** The one page shell: skip link, header with navigation, flash message, main landmark, footer. */
 export function Page({ title, ctx, refreshSeconds, children }: PageProps) {
   const { assets, account } = ctx;
+  const { t, locale } = ctx.i18n;
   return (
-    <html lang="en">
+    <html lang={locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · Memo AI Coach`}</title>
+        <title>{`${title} · ${t('site.name')}`}</title>
         <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={assets.css} />
@@ -31,26 +33,26 @@ export function Page({ title, ctx, refreshSeconds, children }: PageProps) {
       </head>
       <body>
         <a class="skip-link" href="#main">
-          Skip to content
+          {t('site.skip')}
         </a>
         <header class="site-header">
           <a class="brand" href="/">
-            Memo AI Coach
+            {t('site.name')}
           </a>
-          <nav aria-label="Main">
+          <nav aria-label={t('nav.label')}>
             <ul>
               <li>
-                <a href="/">New memo</a>
+                <a href="/">{t('nav.new')}</a>
               </li>
               <li>
-                <a href="/history">My history</a>
+                <a href="/history">{t('nav.history')}</a>
               </li>
               <li>
-                <a href="/rubric">Rubric</a>
+                <a href="/rubric">{t('nav.rubric')}</a>
               </li>
               {account?.role === 'admin' ? (
                 <li>
-                  <a href="/admin">Admin</a>
+                  <a href="/admin">{t('nav.admin')}</a>
                 </li>
               ) : null}
               {account ? (
@@ -58,13 +60,13 @@ export function Page({ title, ctx, refreshSeconds, children }: PageProps) {
                   <span class="account-name">{account.username}</span>
                   <form method="post" action="/logout" class="inline-form">
                     <button type="submit" class="link-button">
-                      Log out
+                      {t('nav.logout')}
                     </button>
                   </form>
                 </li>
               ) : ctx.studentMode === 'accounts' ? (
                 <li>
-                  <a href="/login">Log in</a>
+                  <a href="/login">{t('nav.login')}</a>
                 </li>
               ) : null}
             </ul>
@@ -80,14 +82,15 @@ export function Page({ title, ctx, refreshSeconds, children }: PageProps) {
         </main>
         <footer class="site-footer">
           <p>
-            Memo AI Coach gives automated feedback. Your instructor's judgment comes first.
+            {t('footer.note')}
             {account ? null : (
               <>
                 {' '}
-                <a href="/login">Staff sign in</a>
+                <a href="/login">{t('footer.staff')}</a>
               </>
             )}
           </p>
+          <LanguageSwitch ctx={ctx} />
         </footer>
       </body>
     </html>

@@ -15,9 +15,9 @@ export function ErrorPage({ ctx, title, message, requestId }: ErrorPageProps) {
     <Page title={title} ctx={ctx}>
       <h1>{title}</h1>
       <p class="lead">{message}</p>
-      {requestId ? <p class="hint">Reference: {requestId}</p> : null}
+      {requestId ? <p class="hint">{ctx.i18n.t('http.reference', { id: requestId })}</p> : null}
       <p>
-        <a href="/">Back to the memo form</a>
+        <a href="/">{ctx.i18n.t('http.back')}</a>
       </p>
     </Page>
   );

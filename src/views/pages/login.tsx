@@ -10,9 +10,10 @@ export interface LoginPageProps {
 
 /** GET /login: username and password; the same message for every failed attempt. */
 export function LoginPage({ ctx, username, next, error }: LoginPageProps) {
+  const { t } = ctx.i18n;
   return (
-    <Page title={error ? 'Error: Sign in' : 'Sign in'} ctx={ctx}>
-      <h1>Sign in</h1>
+    <Page title={error ? `${t('error.titlePrefix')} ${t('login.title')}` : t('login.title')} ctx={ctx}>
+      <h1>{t('login.title')}</h1>
       {error ? (
         <p id="login-error" class="notice error-notice" role="alert">
           {error}
@@ -20,13 +21,13 @@ export function LoginPage({ ctx, username, next, error }: LoginPageProps) {
       ) : null}
       <form method="post" action="/login" class="stack-form">
         <input type="hidden" name="next" value={next} />
-        <label for="username">Username</label>
+        <label for="username">{t('login.username')}</label>
         <input id="username" name="username" type="text" autocomplete="username" required value={username} aria-describedby={error ? 'login-error' : undefined} />
-        <label for="password">Password</label>
+        <label for="password">{t('login.password')}</label>
         <input id="password" name="password" type="password" autocomplete="current-password" required />
         <div class="form-actions">
           <button type="submit" class="button primary">
-            Sign in
+            {t('login.submit')}
           </button>
         </div>
       </form>

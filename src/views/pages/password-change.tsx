@@ -10,6 +10,7 @@ export interface PasswordChangeProps {
 
 /** GET /account/password: change one's own password (required after a generated or reset one). */
 export function PasswordChangePage({ ctx, minLength, required, errors }: PasswordChangeProps) {
+  const { t } = ctx.i18n;
   const field = (id: 'current' | 'password' | 'confirm', label: string, autocomplete: string, hint?: string) => (
     <>
       <label for={id}>{label}</label>
@@ -20,7 +21,7 @@ export function PasswordChangePage({ ctx, minLength, required, errors }: Passwor
       ) : null}
       {errors[id] ? (
         <p id={`${id}-error`} class="field-error">
-          <strong>Error:</strong> {errors[id]}
+          <strong>{t('error.prefix')}</strong> {errors[id]}
         </p>
       ) : null}
       <input
@@ -35,16 +36,16 @@ export function PasswordChangePage({ ctx, minLength, required, errors }: Passwor
     </>
   );
   return (
-    <Page title={Object.keys(errors).length ? 'Error: Change your password' : 'Change your password'} ctx={ctx}>
-      <h1>Change your password</h1>
-      {required ? <p class="notice">You are using a temporary password. Choose your own before you continue.</p> : null}
+    <Page title={Object.keys(errors).length ? `${t('error.titlePrefix')} ${t('password.title')}` : t('password.title')} ctx={ctx}>
+      <h1>{t('password.title')}</h1>
+      {required ? <p class="notice">{t('password.required')}</p> : null}
       <form method="post" action="/account/password" class="stack-form">
-        {field('current', 'Current password', 'current-password')}
-        {field('password', 'New password', 'new-password', `At least ${minLength} characters. A few unrelated words make a strong password.`)}
-        {field('confirm', 'New password again', 'new-password')}
+        {field('current', t('password.current'), 'current-password')}
+        {field('password', t('password.new'), 'new-password', t('password.hint', { min: minLength }))}
+        {field('confirm', t('password.confirm'), 'new-password')}
         <div class="form-actions">
           <button type="submit" class="button primary">
-            Change password
+            {t('password.submit')}
           </button>
         </div>
       </form>

@@ -5,42 +5,39 @@ import { Page } from '../layouts/page.tsx';
 /** GET /rubric: every criterion, its weight, what each level means, and how the overall is computed. */
 export function RubricPage({ ctx, rubric }: { ctx: PageContext; rubric: Rubric }) {
   const { min, max, labels } = rubric.scale;
+  const { t } = ctx.i18n;
   const levels: number[] = [];
   for (let s = max; s >= min; s--) levels.push(s);
   return (
-    <Page title="Rubric" ctx={ctx}>
+    <Page title={t('rubric.title')} ctx={ctx}>
       <h1>{rubric.name}</h1>
       <p class="lead">{rubric.description}</p>
 
-      <h2>How your score is computed</h2>
-      <p>
-        Each criterion gets a whole-number score from {min} ({labels[String(min)]}) to {max} ({labels[String(max)]}).
-        The overall score is the weighted average of those scores, rounded to one decimal; the server computes it,
-        not the AI.
-      </p>
+      <h2>{t('rubric.how')}</h2>
+      <p>{t('rubric.howText', { min, minLabel: labels[String(min)] ?? '', max, maxLabel: labels[String(max)] ?? '' })}</p>
       <table class="bands">
-        <caption>Overall score bands</caption>
+        <caption>{t('rubric.bandsCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Overall score</th>
-            <th scope="col">Band</th>
+            <th scope="col">{t('rubric.overallCol')}</th>
+            <th scope="col">{t('rubric.bandCol')}</th>
           </tr>
         </thead>
         <tbody>
           {rubric.bands.map((b) => (
             <tr>
-              <td>{b.min.toFixed(1)} or more</td>
+              <td>{t('rubric.orMore', { n: b.min.toFixed(1) })}</td>
               <td>{b.label}</td>
             </tr>
           ))}
         </tbody>
       </table>
 
-      <h2>Criteria</h2>
+      <h2>{t('rubric.criteria')}</h2>
       {rubric.criteria.map((c) => (
         <section class="rubric-criterion" aria-labelledby={`criterion-${c.id}`}>
           <h3 id={`criterion-${c.id}`}>
-            {c.name} <span class="weight">({c.weight}% of the overall score)</span>
+            {c.name} <span class="weight">{t('rubric.weightOf', { weight: c.weight })}</span>
           </h3>
           <p>{c.description}</p>
           <dl class="levels">

@@ -1,8 +1,9 @@
 import type { PageContext } from '../../http/page-context.ts';
 import { Page } from '../layouts/page.tsx';
+import { DemoNotice } from '../partials/demo-notice.tsx';
 import { SubmissionForm, type SubmissionFormProps } from '../partials/submission-form.tsx';
 
-export interface SubmissionPageProps extends SubmissionFormProps {
+export interface SubmissionPageProps extends Omit<SubmissionFormProps, 'i18n'> {
   ctx: PageContext;
   rubricName: string;
   criteria: { name: string; weight: number }[];
@@ -11,23 +12,20 @@ export interface SubmissionPageProps extends SubmissionFormProps {
 
 /** GET /: the form, with the rubric summarised and linked. */
 export function SubmissionPage(p: SubmissionPageProps) {
+  const { t } = p.ctx.i18n;
+  const title = p.parentId ? t('form.title.revise') : t('form.title.new');
   return (
-    <Page title={p.error ? 'Error: New memo' : p.parentId ? 'Revise your memo' : 'New memo'} ctx={p.ctx}>
-      <h1>{p.parentId ? 'Revise and resubmit' : 'Get feedback on your memo'}</h1>
+    <Page title={p.error ? `${t('error.titlePrefix')} ${title}` : title} ctx={p.ctx}>
+      <h1>{p.parentId ? t('form.heading.revise') : t('form.heading.new')}</h1>
       <p class="lead">
-        Paste your business memo. It is scored against the <a href="/rubric">{p.rubricName}</a>, and you get a
-        score for each criterion, strengths, opportunities and comments on specific passages.
+        {t('form.lead.before')} <a href="/rubric">{p.rubricName}</a>
+        {t('form.lead.after')}
       </p>
-      {p.demo ? (
-        <p class="notice demo-notice">
-          This server uses the <strong>demo evaluator</strong>: feedback is generated offline by simple rules, not by
-          an AI model.
-        </p>
-      ) : null}
+      {p.demo ? <DemoNotice i18n={p.ctx.i18n} kind="server" /> : null}
       <div class="two-col">
-        <SubmissionForm text={p.text} maxChars={p.maxChars} error={p.error} parentId={p.parentId} />
+        <SubmissionForm text={p.text} maxChars={p.maxChars} error={p.error} parentId={p.parentId} i18n={p.ctx.i18n} />
         <aside class="rubric-summary" aria-labelledby="rubric-summary-title">
-          <h2 id="rubric-summary-title">What is assessed</h2>
+          <h2 id="rubric-summary-title">{t('form.assessed')}</h2>
           <ul>
             {p.criteria.map((c) => (
               <li>
@@ -36,7 +34,7 @@ export function SubmissionPage(p: SubmissionPageProps) {
             ))}
           </ul>
           <p>
-            <a href="/rubric">Read the full rubric</a>
+            <a href="/rubric">{t('form.readRubric')}</a>
           </p>
         </aside>
       </div>

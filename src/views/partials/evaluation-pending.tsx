@@ -1,3 +1,4 @@
+import type { I18n } from '../../i18n/index.ts';
 import { formatDuration } from '../format.ts';
 
 export interface PendingProps {
@@ -10,18 +11,15 @@ export interface PendingProps {
   runningMs: number | undefined;
   /** Recent average run time, when known. */
   expectedMs: number | undefined;
+  i18n: I18n;
 }
 
 /** Waiting state. With htmx it polls itself every 2 s and is replaced by the result. */
-export function EvaluationPending({ id, status, position, elapsedMs, runningMs, expectedMs }: PendingProps) {
+export function EvaluationPending({ id, status, position, elapsedMs, runningMs, expectedMs, i18n }: PendingProps) {
+  const { t, plural } = i18n;
   const expected = expectedMs && expectedMs > 0 ? expectedMs : undefined;
   const pct = expected && runningMs !== undefined ? Math.min(95, Math.round((runningMs / expected) * 100)) : undefined;
-  const where =
-    status === 'queued'
-      ? position && position > 1
-        ? `Waiting in line: ${position - 1} memo${position - 1 === 1 ? '' : 's'} ahead of yours.`
-        : 'Next in line.'
-      : 'Your memo is being evaluated now.';
+  const where = status === 'queued' ? (position && position > 1 ? plural('pending.ahead', position - 1) : t('pending.next')) : t('pending.running');
   return (
     <section
       id="evaluation-panel"
@@ -33,25 +31,23 @@ export function EvaluationPending({ id, status, position, elapsedMs, runningMs, 
       hx-target="this"
       hx-swap="outerHTML"
     >
-      <h1 id="pending-title">Evaluating your memo…</h1>
+      <h1 id="pending-title">{t('pending.heading')}</h1>
       <p class="status-line">{where}</p>
       <p>
-        Elapsed: <span class="elapsed">{formatDuration(elapsedMs)}</span>
-        {expected ? <> · usually takes about {formatDuration(expected)}</> : null}
+        {t('pending.elapsed')} <span class="elapsed">{formatDuration(elapsedMs, t)}</span>
+        {expected ? <> · {t('pending.usually', { duration: formatDuration(expected, t) })}</> : null}
       </p>
       {pct !== undefined ? (
-        <progress class="progress" max="100" value={String(pct)} aria-label="Estimated progress">
+        <progress class="progress" max="100" value={String(pct)} aria-label={t('pending.progress')}>
           {pct}%
         </progress>
       ) : (
-        <progress class="progress" aria-label="Evaluation in progress"></progress>
+        <progress class="progress" aria-label={t('pending.inProgress')}></progress>
       )}
-      <p class="hint">
-        Your memo is saved. You can leave this page and come back to this address later; it updates by itself.
-      </p>
+      <p class="hint">{t('pending.saved')}</p>
       <noscript>
         <p class="hint">
-          This page reloads every few seconds. <a href={`/evaluations/${id}`}>Reload now</a>
+          {t('pending.reloads')} <a href={`/evaluations/${id}`}>{t('pending.reloadNow')}</a>
         </p>
       </noscript>
     </section>

@@ -1,8 +1,11 @@
+import type { I18n } from '../../i18n/index.ts';
 import type { EvaluationResult } from '../../llm/evaluate.ts';
-import { formatDate, isoDate } from '../format.ts';
+import { isoDate } from '../format.ts';
+import { DemoNotice } from './demo-notice.tsx';
 import { MemoText } from './memo-text.tsx';
 import { RevisionComparisonView, type Revision } from './revision-comparison.tsx';
 import { ScoreBar } from './score-bar.tsx';
+import { SegmentNotes } from './segment-notes.tsx';
 
 export interface ResultProps {
   id: number;
@@ -12,25 +15,22 @@ export interface ResultProps {
   finishedAt: number;
   /** Set when this memo revises an earlier one that was evaluated. */
   revision: Revision | undefined;
+  i18n: I18n;
 }
 
 /** The finished evaluation: overall, criteria, strengths, opportunities, the memo with comments. */
-export function EvaluationResultView({ submissionId, memo, result, finishedAt, revision }: ResultProps) {
+export function EvaluationResultView({ submissionId, memo, result, finishedAt, revision, i18n }: ResultProps) {
+  const { t } = i18n;
   const { min, max } = result.scale;
-  const criterionName = (id: string) => result.criteria.find((c) => c.id === id)?.name ?? id;
   return (
     <section
       id="evaluation-panel"
       class="panel result"
       aria-labelledby="result-title"
-      data-announce={`Evaluation ready. Overall score ${result.overall.toFixed(1)} out of ${max}: ${result.band}.`}
+      data-announce={t('result.announce', { overall: result.overall.toFixed(1), max, band: result.band })}
     >
-      <h1 id="result-title">Your feedback</h1>
-      {result.demo ? (
-        <p class="notice demo-notice">
-          Scored by the <strong>demo evaluator</strong> (offline rules, not an AI model).
-        </p>
-      ) : null}
+      <h1 id="result-title">{t('result.heading')}</h1>
+      {result.demo ? <DemoNotice i18n={i18n} kind="result" /> : null}
       <div class="overall">
         <p class="overall-score">
           <span class="overall-number">{result.overall.toFixed(1)}</span>
@@ -38,15 +38,14 @@ export function EvaluationResultView({ submissionId, memo, result, finishedAt, r
         </p>
         <p class="overall-band">{result.band}</p>
         <p class="hint">
-          Overall score: the weighted average of the criterion scores. Evaluated{' '}
-          <time datetime={isoDate(finishedAt)}>{formatDate(finishedAt)}</time> against the{' '}
+          {t('result.overallExplain')} {t('result.evaluated')} <time datetime={isoDate(finishedAt)}>{i18n.date(finishedAt)}</time> {t('result.against')}{' '}
           <a href="/rubric">{result.rubricName}</a>.
         </p>
       </div>
 
-      {revision ? <RevisionComparisonView revision={revision} max={max} /> : null}
+      {revision ? <RevisionComparisonView revision={revision} max={max} i18n={i18n} /> : null}
 
-      <h2>Scores by criterion</h2>
+      <h2>{t('result.byCriterion')}</h2>
       <ol class="criteria">
         {result.criteria.map((c) => (
           <li class="criterion">
@@ -55,8 +54,7 @@ export function EvaluationResultView({ submissionId, memo, result, finishedAt, r
               <strong>
                 {c.score} / {max}
               </strong>{' '}
-              <span class="label">{result.scale.labels[String(c.score)]}</span>{' '}
-              <span class="weight">· weight {c.weight}%</span>
+              <span class="label">{result.scale.labels[String(c.score)]}</span> <span class="weight">· {t('result.weight', { weight: c.weight })}</span>
             </p>
             <ScoreBar score={c.score} min={min} max={max} />
             <p>{c.justification}</p>
@@ -65,60 +63,35 @@ export function EvaluationResultView({ submissionId, memo, result, finishedAt, r
       </ol>
 
       <div class="two-col">
-        <section aria-labelledby="strengths-title">
-          <h2 id="strengths-title">Strengths</h2>
-          <ul>
-            {result.strengths.map((s) => (
-              <li>{s}</li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="opportunities-title">
-          <h2 id="opportunities-title">Opportunities</h2>
-          <ul>
-            {result.opportunities.map((s) => (
-              <li>{s}</li>
-            ))}
-          </ul>
-        </section>
+        <BulletSection id="strengths-title" title={t('result.strengths')} items={result.strengths} />
+        <BulletSection id="opportunities-title" title={t('result.opportunities')} items={result.opportunities} />
       </div>
 
-      <h2>Your memo, with comments</h2>
-      <MemoText memo={memo} segments={result.segments} />
-      {result.segments.length > 0 ? (
-        <ol class="notes">
-          {result.segments.map((s, i) => (
-            <li id={`note-${i + 1}`} class="note">
-              <blockquote>
-                {s.anchored ? <a href={`#quote-${i + 1}`}>“{s.quote}”</a> : <>“{s.quote}”</>}
-              </blockquote>
-              {s.anchored ? null : <p class="hint">This passage could not be found word for word in your memo.</p>}
-              <p class="note-criterion">{criterionName(s.criterion)}</p>
-              <p>{s.comment}</p>
-              <p class="questions-title">Questions to ask yourself:</p>
-              <ul class="questions">
-                {s.questions.map((q) => (
-                  <li>{q}</li>
-                ))}
-              </ul>
-              {s.suggestion ? (
-                <p>
-                  <strong>Suggestion:</strong> {s.suggestion}
-                </p>
-              ) : null}
-            </li>
-          ))}
-        </ol>
-      ) : null}
+      <h2>{t('result.memoHeading')}</h2>
+      <MemoText memo={memo} segments={result.segments} i18n={i18n} />
+      <SegmentNotes segments={result.segments} criteria={result.criteria} i18n={i18n} />
 
       <div class="form-actions no-print">
         <a class="button primary" href={`/?revise=${submissionId}`}>
-          Revise and resubmit
+          {t('result.revise')}
         </a>
         <a class="button" href="/">
-          Start a new memo
+          {t('result.newMemo')}
         </a>
       </div>
+    </section>
+  );
+}
+
+function BulletSection({ id, title, items }: { id: string; title: string; items: string[] }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul>
+        {items.map((s) => (
+          <li>{s}</li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -1,7 +1,8 @@
+import type { I18n } from '../../i18n/index.ts';
 import type { Segment } from '../../llm/evaluate.ts';
 
 /** The memo as written, with each anchored segment highlighted and numbered to its note. */
-export function MemoText({ memo, segments }: { memo: string; segments: Segment[] }) {
+export function MemoText({ memo, segments, i18n }: { memo: string; segments: Segment[]; i18n: I18n }) {
   const anchored = segments
     .map((s, i) => ({ s, n: i + 1 }))
     .filter((x) => x.s.anchored && x.s.start !== undefined && x.s.end !== undefined)
@@ -14,7 +15,7 @@ export function MemoText({ memo, segments }: { memo: string; segments: Segment[]
     parts.push(
       <mark id={`quote-${n}`}>
         {memo.slice(s.start, s.end)}
-        <a class="note-ref" href={`#note-${n}`} aria-label={`Comment ${n}`}>
+        <a class="note-ref" href={`#note-${n}`} aria-label={i18n.t('result.comment', { n })}>
           <sup>{n}</sup>
         </a>
       </mark>,

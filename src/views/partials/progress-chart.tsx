@@ -1,4 +1,4 @@
-import { formatShortDate } from '../format.ts';
+import type { I18n } from '../../i18n/index.ts';
 
 export interface ProgressPoint {
   evaluationId: number;
@@ -13,6 +13,8 @@ export interface ProgressChartProps {
   criteria: { id: string; name: string }[];
   scale: { min: number; max: number };
 }
+
+type ChartProps = ProgressChartProps & { i18n: I18n };
 
 const W = 640;
 const H = 260;
@@ -33,7 +35,8 @@ function runs(values: (number | undefined)[], x: (i: number) => number, y: (v: n
 }
 
 /** Overall and per-criterion scores over time as server-rendered SVG (no JavaScript), with a table as its text alternative. */
-export function ProgressChart({ points, criteria, scale }: ProgressChartProps) {
+export function ProgressChart({ points, criteria, scale, i18n }: ChartProps) {
+  const { t, shortDate } = i18n;
   const n = points.length;
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
@@ -43,11 +46,11 @@ export function ProgressChart({ points, criteria, scale }: ProgressChartProps) {
   const labelEvery = Math.max(1, Math.ceil(n / 6));
   const first = points[0]!;
   const last = points[n - 1]!;
-  const summary = `Overall score ${first.overall.toFixed(1)} on ${formatShortDate(first.createdAt)}${n > 1 ? `, ${last.overall.toFixed(1)} on ${formatShortDate(last.createdAt)}` : ''}, across ${n} evaluation${n === 1 ? '' : 's'}.`;
+  const summary = t(n === 1 ? 'chart.desc.one' : 'chart.desc.other', { first: first.overall.toFixed(1), firstDate: shortDate(first.createdAt), last: last.overall.toFixed(1), lastDate: shortDate(last.createdAt), n });
   return (
     <figure class="progress-figure">
       <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc">
-        <title id="chart-title">Your scores over time</title>
+        <title id="chart-title">{t('chart.title')}</title>
         <desc id="chart-desc">{summary}</desc>
         {levels.map((l) => (
           <>
@@ -61,7 +64,7 @@ export function ProgressChart({ points, criteria, scale }: ProgressChartProps) {
         {points.map((p, i) =>
           i % labelEvery === 0 || i === n - 1 ? (
             <text x={x(i)} y={H - PAD.bottom + 18} text-anchor="middle">
-              {formatShortDate(p.createdAt)}
+              {shortDate(p.createdAt)}
             </text>
           ) : null,
         )}
@@ -73,14 +76,14 @@ export function ProgressChart({ points, criteria, scale }: ProgressChartProps) {
         ))}
         {points.map((p, i) => (
           <circle class="dot" cx={x(i)} cy={y(p.overall)} r="4">
-            <title>{`${formatShortDate(p.createdAt)}: overall ${p.overall.toFixed(1)}`}</title>
+            <title>{t('chart.point', { date: shortDate(p.createdAt), overall: p.overall.toFixed(1) })}</title>
           </circle>
         ))}
       </svg>
       <figcaption>
         <ul class="legend">
           <li>
-            <LegendLine cls="overall" /> Overall
+            <LegendLine cls="overall" /> {t('chart.overall')}
           </li>
           {criteria.map((c, k) => (
             <li>
@@ -90,14 +93,14 @@ export function ProgressChart({ points, criteria, scale }: ProgressChartProps) {
         </ul>
       </figcaption>
       <details>
-        <summary>The same scores as a table</summary>
+        <summary>{t('chart.table')}</summary>
         <div class="table-wrap">
           <table class="data-table">
-            <caption>Scores per evaluation, oldest first</caption>
+            <caption>{t('chart.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Date</th>
-                <th scope="col" class="num">Overall</th>
+                <th scope="col">{t('chart.date')}</th>
+                <th scope="col" class="num">{t('chart.overall')}</th>
                 {criteria.map((c) => (
                   <th scope="col" class="num">
                     {c.name}
@@ -109,7 +112,7 @@ export function ProgressChart({ points, criteria, scale }: ProgressChartProps) {
               {points.map((p) => (
                 <tr>
                   <th scope="row">
-                    <a href={`/evaluations/${p.evaluationId}`}>{formatShortDate(p.createdAt)}</a>
+                    <a href={`/evaluations/${p.evaluationId}`}>{shortDate(p.createdAt)}</a>
                   </th>
                   <td class="num">{p.overall.toFixed(1)}</td>
                   {criteria.map((c) => (

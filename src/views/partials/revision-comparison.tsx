@@ -1,3 +1,4 @@
+import type { I18n } from '../../i18n/index.ts';
 import type { RevisionComparison, TextChange } from '../../revisions.ts';
 
 export interface Revision {
@@ -6,37 +7,39 @@ export interface Revision {
   changes: TextChange[];
 }
 
-function Delta({ delta, decimals }: { delta: number | undefined; decimals: number }) {
-  if (delta === undefined) return <span class="delta">new criterion</span>;
-  if (delta === 0) return <span class="delta same">no change</span>;
+function Delta({ delta, decimals, i18n }: { delta: number | undefined; decimals: number; i18n: I18n }) {
+  const { t } = i18n;
+  if (delta === undefined) return <span class="delta">{t('rev.new')}</span>;
+  if (delta === 0) return <span class="delta same">{t('rev.same')}</span>;
   const up = delta > 0;
   return (
     <span class={`delta ${up ? 'up' : 'down'}`}>
       <span aria-hidden="true">{up ? '▲' : '▼'} </span>
-      {up ? 'up' : 'down'} {Math.abs(delta).toFixed(decimals)}
+      {t(up ? 'rev.up' : 'rev.down', { n: Math.abs(delta).toFixed(decimals) })}
     </span>
   );
 }
 
 /** "Compared with your previous version": score changes per criterion and the text that changed. */
-export function RevisionComparisonView({ revision, max }: { revision: Revision; max: number }) {
+export function RevisionComparisonView({ revision, max, i18n }: { revision: Revision; max: number; i18n: I18n }) {
   const { comparison: c, changes } = revision;
+  const { t } = i18n;
   return (
     <section class="revision" aria-labelledby="revision-title">
-      <h2 id="revision-title">Compared with your previous version</h2>
+      <h2 id="revision-title">{t('rev.heading')}</h2>
       <p>
-        Overall {c.overall.before.toFixed(1)} → <strong>{c.overall.after.toFixed(1)}</strong> / {max}: <Delta delta={c.overall.delta} decimals={1} />.{' '}
-        <a href={`/evaluations/${revision.parentEvaluationId}`}>See the previous feedback</a>
+        {t('rev.overall')} {c.overall.before.toFixed(1)} → <strong>{c.overall.after.toFixed(1)}</strong> / {max}: <Delta delta={c.overall.delta} decimals={1} i18n={i18n} />.{' '}
+        <a href={`/evaluations/${revision.parentEvaluationId}`}>{t('rev.seePrevious')}</a>
       </p>
       <div class="table-wrap">
         <table class="data-table">
-          <caption>Change per criterion</caption>
+          <caption>{t('rev.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Criterion</th>
-              <th scope="col" class="num">Before</th>
-              <th scope="col" class="num">Now</th>
-              <th scope="col">Change</th>
+              <th scope="col">{t('rev.criterion')}</th>
+              <th scope="col" class="num">{t('rev.before')}</th>
+              <th scope="col" class="num">{t('rev.now')}</th>
+              <th scope="col">{t('rev.change')}</th>
             </tr>
           </thead>
           <tbody>
@@ -46,7 +49,7 @@ export function RevisionComparisonView({ revision, max }: { revision: Revision; 
                 <td class="num">{x.before ?? '–'}</td>
                 <td class="num">{x.after}</td>
                 <td>
-                  <Delta delta={x.delta} decimals={0} />
+                  <Delta delta={x.delta} decimals={0} i18n={i18n} />
                 </td>
               </tr>
             ))}
@@ -54,9 +57,10 @@ export function RevisionComparisonView({ revision, max }: { revision: Revision; 
         </table>
       </div>
       <details class="text-changes">
-        <summary>What you changed in the text</summary>
+        <summary>{t('rev.textSummary')}</summary>
         <p class="hint">
-          Added text is <ins>underlined</ins>, removed text is <del>struck through</del>.
+          {t('rev.legend.added')} <ins>{t('rev.legend.underlined')}</ins>
+          {t('rev.legend.removed')} <del>{t('rev.legend.struck')}</del>.
         </p>
         <div class="memo-text">
           {changes.map((ch) => (ch.kind === 'add' ? <ins>{ch.text}</ins> : ch.kind === 'del' ? <del>{ch.text}</del> : ch.text))}

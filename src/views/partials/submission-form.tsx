@@ -1,4 +1,4 @@
-import { formatInt } from '../format.ts';
+import type { I18n } from '../../i18n/index.ts';
 
 export interface SubmissionFormProps {
   text: string;
@@ -6,10 +6,12 @@ export interface SubmissionFormProps {
   error?: string;
   /** The submission this one revises, if any. */
   parentId?: number;
+  i18n: I18n;
 }
 
 /** The memo form. A plain multipart POST; htmx only swaps validation errors in place. */
-export function SubmissionForm({ text, maxChars, error, parentId }: SubmissionFormProps) {
+export function SubmissionForm({ text, maxChars, error, parentId, i18n }: SubmissionFormProps) {
+  const { t, int } = i18n;
   const count = [...text].length;
   const describedBy = error ? 'text-error text-help' : 'text-help';
   return (
@@ -26,17 +28,17 @@ export function SubmissionForm({ text, maxChars, error, parentId }: SubmissionFo
     >
       {parentId ? <input type="hidden" name="parent" value={String(parentId)} /> : null}
       <label for="memo-text" class="field-label">
-        Your memo
+        {t('form.label')}
       </label>
       <p id="text-help" class="hint">
-        Paste the full memo as plain text, up to {formatInt(maxChars)} characters.{' '}
+        {t('form.help', { max: int(maxChars) })}{' '}
         <span class="char-count" data-max={String(maxChars)} aria-hidden="true">
-          {formatInt(count)} / {formatInt(maxChars)}
+          {int(count)} / {int(maxChars)}
         </span>
       </p>
       {error ? (
         <p id="text-error" class="field-error">
-          <strong>Error:</strong> {error}
+          <strong>{t('error.prefix')}</strong> {error}
         </p>
       ) : null}
       <textarea
@@ -54,10 +56,10 @@ export function SubmissionForm({ text, maxChars, error, parentId }: SubmissionFo
       </textarea>
       <div class="form-actions">
         <button type="submit" class="button primary">
-          Get feedback
+          {t('form.submit')}
         </button>
         <span class="htmx-indicator" aria-hidden="true">
-          Sending…
+          {t('form.sending')}
         </span>
       </div>
     </form>
