@@ -63,7 +63,7 @@ export function ProgressChart({ points, criteria, scale, i18n }: ChartProps) {
         <line class="axis" x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} />
         {points.map((p, i) =>
           i % labelEvery === 0 || i === n - 1 ? (
-            <text x={x(i)} y={H - PAD.bottom + 18} text-anchor="middle">
+            <text x={x(i)} y={H - PAD.bottom + 18} text-anchor={n > 1 && i === 0 ? 'start' : n > 1 && i === n - 1 ? 'end' : 'middle'}>
               {shortDate(p.createdAt)}
             </text>
           ) : null,
