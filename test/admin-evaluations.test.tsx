@@ -199,7 +199,7 @@ describe('invalid filters', () => {
     expect(await res.json()).toEqual({ error: 'Invalid filters', issues: { min: 'Enter a score from 1.0 to 5.0, for example 3.5.' } });
     const hx = await admin.get('/admin/evaluations?status=bogus', { 'hx-request': 'true' });
     expect(hx.status).toBe(422);
-    expect(await hx.text()).toMatch(/^<form id="evaluation-filters"[^>]* hx-get="\/admin\/evaluations"/);
+    expect(await hx.text()).toMatch(/^<form id="evaluation-filters"[^>]* data-hx-get="\/admin\/evaluations"/);
     expect((await admin.get('/admin/evaluations.csv?from=2026-13-45')).status).toBe(422);
   });
 });
@@ -210,8 +210,8 @@ describe('page, htmx fragment and JSON', () => {
     const html = await res.text();
     expect(html).toContain('<!doctype html>');
     expect(html).toMatch(/<form id="evaluation-filters" class="filters" method="get" action="\/admin\/evaluations"/);
-    expect(html).toContain('hx-target="#evaluations-tbody"');
-    expect(html).toContain('hx-push-url="true"');
+    expect(html).toContain('data-hx-target="#evaluations-tbody"');
+    expect(html).toContain('data-hx-push-url="true"');
     for (const f of ['from', 'to', 'writer', 'status', 'min', 'max', 'q', 'sort', 'dir']) expect(html).toContain(`<label for="filter-${f}">`);
     expect(html).toContain('<caption>Evaluation history</caption>');
     expect(html.match(/<tr data-id="/g)).toHaveLength(50);

@@ -39,8 +39,8 @@ describe('GET /evaluations/:id', () => {
     const running = await (await c.get(`/evaluations/${first}`)).text();
     expect(running).toContain('<noscript><meta http-equiv="refresh" content="3"/></noscript>');
     expect(running).toContain('being evaluated now');
-    expect(running).toContain(`hx-get="/evaluations/${first}"`);
-    expect(running).toContain('hx-trigger="every 2s"');
+    expect(running).toContain(`data-hx-get="/evaluations/${first}"`);
+    expect(running).toContain('data-hx-trigger="every 2s"');
     expect(running).toContain('<progress');
     expect((await (await c.get(`/evaluations/${second}`)).text())).toContain('Next in line');
     expect((await (await c.get(`/evaluations/${third}`)).text())).toContain('1 memo ahead of yours');

@@ -28,11 +28,15 @@
   document.addEventListener('DOMContentLoaded', function () {
     setupCounter(document);
   });
-  document.addEventListener('htmx:after:swap', function (evt) {
+  function afterSwap(evt) {
     var target = (evt.detail && evt.detail.ctx && evt.detail.ctx.target) || evt.target;
     var panel = document.getElementById('evaluation-panel');
     announce(panel || target);
     var form = document.getElementById('submission-form');
     if (form) setupCounter(form);
-  });
+  }
+  // The page sets htmx's metaCharacter to "_" (so attributes like data-hx-status_422 are valid HTML),
+  // which also renames htmx's events from htmx:after:swap to htmx_after_swap.
+  document.addEventListener('htmx_after_swap', afterSwap);
+  document.addEventListener('htmx:after:swap', afterSwap);
 })();

@@ -56,7 +56,9 @@ export interface AdminEvaluationExportRow extends AdminEvaluationRow {
  * prefix. Terms without a letter or digit would be empty phrases and are dropped; undefined = no search.
  */
 export function ftsMatchExpression(input: string): string | undefined {
-  const terms = input.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
+  // NUL separates terms too: FTS5 reads the expression as a C string, so a NUL inside a quoted term
+  // ends it early ("unterminated string", a 500).
+  const terms = input.split(/[\s\0]+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
   if (!terms.length) return undefined;
   const quoted = terms.map((t) => `"${t.replaceAll('"', '""')}"`);
   quoted[quoted.length - 1] += '*';

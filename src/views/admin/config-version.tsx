@@ -77,7 +77,8 @@ export function ConfigVersionPage(p: ConfigVersionProps) {
         </>
       )}
       <h2>Full text</h2>
-      <pre class="code" tabindex={0} aria-label={`${title}, full text`}>
+      {/* A focusable scroll box needs a name; a <pre> may carry aria-label only with a role (Nu Html Checker). */}
+      <pre class="code" tabindex={0} role="region" aria-label={`${title}, full text`}>
         {p.yaml}
       </pre>
       {p.version === p.inForce ? null : (

@@ -50,11 +50,11 @@ export function EvaluationFilters({ values, errors, enhance }: EvaluationFilters
   );
   const htmx = enhance
     ? {
-        'hx-get': '/admin/evaluations',
-        'hx-target': '#evaluations-tbody',
-        'hx-swap': 'outerHTML',
-        'hx-push-url': 'true',
-        'hx-status:422': 'target:#evaluation-filters swap:outerHTML push:false',
+        'data-hx-get': '/admin/evaluations',
+        'data-hx-target': '#evaluations-tbody',
+        'data-hx-swap': 'outerHTML',
+        'data-hx-push-url': 'true',
+        'data-hx-status_422': 'target:#evaluation-filters swap:outerHTML push:false',
       }
     : {};
   return (

@@ -20,7 +20,7 @@ export function Page({ title, ctx, refreshSeconds, children }: PageProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t('site.name')}`}</title>
-        <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
+        <meta name="htmx-config" content='{"includeIndicatorCSS":false,"metaCharacter":"_"}' />
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={assets.css} />
         <script src={assets.htmx} defer></script>

@@ -26,10 +26,10 @@ export function EvaluationPending({ id, status, position, elapsedMs, runningMs, 
       class="panel pending"
       aria-labelledby="pending-title"
       aria-busy="true"
-      hx-get={`/evaluations/${id}`}
-      hx-trigger="every 2s"
-      hx-target="this"
-      hx-swap="outerHTML"
+      data-hx-get={`/evaluations/${id}`}
+      data-hx-trigger="every 2s"
+      data-hx-target="this"
+      data-hx-swap="outerHTML"
     >
       <h1 id="pending-title">{t('pending.heading')}</h1>
       <p class="status-line">{where}</p>

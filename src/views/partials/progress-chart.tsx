@@ -47,51 +47,54 @@ export function ProgressChart({ points, criteria, scale, i18n }: ChartProps) {
   const first = points[0]!;
   const last = points[n - 1]!;
   const summary = t(n === 1 ? 'chart.desc.one' : 'chart.desc.other', { first: first.overall.toFixed(1), firstDate: shortDate(first.createdAt), last: last.overall.toFixed(1), lastDate: shortDate(last.createdAt), n });
+  // The data table sits after the <figure>: a <figcaption> must be the figure's first or last child.
   return (
-    <figure class="progress-figure">
-      <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc">
-        <title id="chart-title">{t('chart.title')}</title>
-        <desc id="chart-desc">{summary}</desc>
-        {levels.map((l) => (
-          <>
-            <line class="grid" x1={PAD.left} x2={W - PAD.right} y1={y(l)} y2={y(l)} />
-            <text x={PAD.left - 8} y={y(l) + 4} text-anchor="end">
-              {l}
-            </text>
-          </>
-        ))}
-        <line class="axis" x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} />
-        {points.map((p, i) =>
-          i % labelEvery === 0 || i === n - 1 ? (
-            <text x={x(i)} y={H - PAD.bottom + 18} text-anchor={n > 1 && i === 0 ? 'start' : n > 1 && i === n - 1 ? 'end' : 'middle'}>
-              {shortDate(p.createdAt)}
-            </text>
-          ) : null,
-        )}
-        {criteria.map((c, k) =>
-          runs(points.map((p) => p.scores[c.id]), x, y).map((pts) => <polyline class={`series s${(k % 6) + 1}`} points={pts} />),
-        )}
-        {runs(points.map((p) => p.overall), x, y).map((pts) => (
-          <polyline class="series overall" points={pts} />
-        ))}
-        {points.map((p, i) => (
-          <circle class="dot" cx={x(i)} cy={y(p.overall)} r="4">
-            <title>{t('chart.point', { date: shortDate(p.createdAt), overall: p.overall.toFixed(1) })}</title>
-          </circle>
-        ))}
-      </svg>
-      <figcaption>
-        <ul class="legend">
-          <li>
-            <LegendLine cls="overall" /> {t('chart.overall')}
-          </li>
-          {criteria.map((c, k) => (
-            <li>
-              <LegendLine cls={`s${(k % 6) + 1}`} /> {c.name}
-            </li>
+    <>
+      <figure class="progress-figure">
+        <svg class="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="chart-title chart-desc">
+          <title id="chart-title">{t('chart.title')}</title>
+          <desc id="chart-desc">{summary}</desc>
+          {levels.map((l) => (
+            <>
+              <line class="grid" x1={PAD.left} x2={W - PAD.right} y1={y(l)} y2={y(l)} />
+              <text x={PAD.left - 8} y={y(l) + 4} text-anchor="end">
+                {l}
+              </text>
+            </>
           ))}
-        </ul>
-      </figcaption>
+          <line class="axis" x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={H - PAD.bottom} />
+          {points.map((p, i) =>
+            i % labelEvery === 0 || i === n - 1 ? (
+              <text x={x(i)} y={H - PAD.bottom + 18} text-anchor={n > 1 && i === 0 ? 'start' : n > 1 && i === n - 1 ? 'end' : 'middle'}>
+                {shortDate(p.createdAt)}
+              </text>
+            ) : null,
+          )}
+          {criteria.map((c, k) =>
+            runs(points.map((p) => p.scores[c.id]), x, y).map((pts) => <polyline class={`series s${(k % 6) + 1}`} points={pts} />),
+          )}
+          {runs(points.map((p) => p.overall), x, y).map((pts) => (
+            <polyline class="series overall" points={pts} />
+          ))}
+          {points.map((p, i) => (
+            <circle class="dot" cx={x(i)} cy={y(p.overall)} r="4">
+              <title>{t('chart.point', { date: shortDate(p.createdAt), overall: p.overall.toFixed(1) })}</title>
+            </circle>
+          ))}
+        </svg>
+        <figcaption>
+          <ul class="legend">
+            <li>
+              <LegendLine cls="overall" /> {t('chart.overall')}
+            </li>
+            {criteria.map((c, k) => (
+              <li>
+                <LegendLine cls={`s${(k % 6) + 1}`} /> {c.name}
+              </li>
+            ))}
+          </ul>
+        </figcaption>
+      </figure>
       <details>
         <summary>{t('chart.table')}</summary>
         <div class="table-wrap">
@@ -124,7 +127,7 @@ export function ProgressChart({ points, criteria, scale, i18n }: ChartProps) {
           </table>
         </div>
       </details>
-    </figure>
+    </>
   );
 }
 

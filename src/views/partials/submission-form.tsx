@@ -21,10 +21,10 @@ export function SubmissionForm({ text, maxChars, error, parentId, i18n }: Submis
       method="post"
       action="/submissions"
       enctype="multipart/form-data"
-      hx-post="/submissions"
-      hx-target="this"
-      hx-swap="outerHTML"
-      hx-disable="find button"
+      data-hx-post="/submissions"
+      data-hx-target="this"
+      data-hx-swap="outerHTML"
+      data-hx-disable="find button"
     >
       {parentId ? <input type="hidden" name="parent" value={String(parentId)} /> : null}
       <label for="memo-text" class="field-label">

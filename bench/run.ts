@@ -1,0 +1,144 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { shippedConfig } from '../test/helpers/app.ts';
+import { FakeAnthropic } from '../test/helpers/fake-anthropic.ts';
+import { SAMPLE_MEMO, validOutput } from '../test/helpers/outputs.ts';
+import { configDir, login, pinning, ROOT, RssSampler, runLoad, sleep, startApp, startBare, submitMemo, waitDone, type LoadResult, type Proc } from './lib.ts';
+import { machine, renderResults, type BacklogResult, type EndpointResult } from './report.ts';
+import { seedHistory } from './seed-history.ts';
+
+// npm run bench: throughput and latency of the main pages against a bare node:http server, then the
+// server under a backlog of 1 000 slow evaluations. Writes bench/RESULTS.md. Not part of npm test.
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const HISTORY = Number(process.env.BENCH_HISTORY ?? 100_000);
+const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 1000);
+const LLM_DELAY_MS = Number(process.env.BENCH_LLM_DELAY_MS ?? 10_000);
+const NCPU = cpus().length;
+const ADMIN = { username: 'bench-admin', password: 'bench-admin-password-1' };
+const OPEN_LIMITS = { rate_limits: { submissions_per_writer_per_hour: 100_000, requests_per_ip_per_hour: 10_000_000, logins_per_ip_per_15_minutes: 100_000 } };
+
+const say = (s: string) => process.stderr.write(`${s}\n`);
+
+/** Warm-up (discarded), then the measured run. */
+async function measure(opts: Record<string, unknown>): Promise<LoadResult> {
+  await runLoad({ ...opts, duration: WARMUP, connections: CONNECTIONS }, NCPU);
+  const r = await runLoad({ ...opts, duration: DURATION, connections: CONNECTIONS }, NCPU);
+  say(`  ${(opts.method as string | undefined) ?? 'GET'} ${opts.url}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, codes ${JSON.stringify(r.statusCodeStats)}, errors ${r.errors}`);
+  return r;
+}
+
+async function endpointPhase(work: string): Promise<{ bare: LoadResult; rows: EndpointResult[]; seedMs: number }> {
+  say(`seeding ${HISTORY} evaluations…`);
+  const dataDir = join(work, 'data');
+  const { ms: seedMs } = seedHistory(join(dataDir, 'memoai.db'), HISTORY);
+  say(`  seeded in ${seedMs} ms`);
+  const conf = configDir(join(work, 'config'), { llm: { provider: 'demo', demo_delay_ms: 0 }, auth: OPEN_LIMITS });
+
+  say('bare node:http baseline…');
+  const bareServer = await startBare(NCPU);
+  const bare = await measure({ url: `${bareServer.url}/` });
+  await bareServer.stop();
+
+  say('app server (demo evaluator)…');
+  const app = await startApp({ DATA_DIR: dataDir, CONFIG_DIR: conf, ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password }, join(work, 'app.log'), NCPU);
+  const rows: EndpointResult[] = [];
+  try {
+    const writer = await submitMemo(app.url, SAMPLE_MEMO);
+    await waitDone(app.url, writer.id, writer.cookie);
+    const admin = await login(app.url, ADMIN.username, ADMIN.password);
+    const add = async (name: string, opts: Record<string, unknown>, note = '') => rows.push({ name, note, r: await measure(opts) });
+    await add('GET /', { url: `${app.url}/` }, 'memo form, anonymous');
+    await add('GET /evaluations/:id', { url: `${app.url}/evaluations/${writer.id}`, headers: { cookie: writer.cookie } }, 'a finished result, its writer');
+    await add('GET /admin/evaluations (page 1)', { url: `${app.url}/admin/evaluations`, headers: { cookie: admin } }, `${HISTORY.toLocaleString('en-US')} evaluations`);
+    await add('GET /admin/evaluations?page=200', { url: `${app.url}/admin/evaluations?page=200`, headers: { cookie: admin } }, 'offset 9 950');
+    await add(
+      'POST /submissions',
+      { url: `${app.url}/submissions`, method: 'POST', body: new URLSearchParams({ text: SAMPLE_MEMO }).toString(), headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded' } },
+      '303; each a new anonymous writer; demo evaluator (0 ms) works the queue meanwhile',
+    );
+  } finally {
+    await app.stop();
+  }
+  return { bare, rows, seedMs };
+}
+
+/** Fills the queue with `n` memos through the app (20 at a time). */
+async function enqueue(app: Proc, n: number): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < n) {
+      next++;
+      await submitMemo(app.url, `${SAMPLE_MEMO}\n\nBacklog memo ${next}.`);
+    }
+  };
+  await Promise.all(Array.from({ length: 20 }, worker));
+  return Math.round(performance.now() - started);
+}
+
+async function queueDepth(app: Proc): Promise<{ queued: number; running: number }> {
+  const text = await (await fetch(`${app.url}/metrics`)).text();
+  const v = (s: string) => Number(new RegExp(`^memoai_queue_depth\\{status="${s}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? NaN);
+  return { queued: v('queued'), running: v('running') };
+}
+
+async function backlogPhase(work: string): Promise<BacklogResult> {
+  const fake = new FakeAnthropic();
+  await fake.start();
+  const answer = JSON.stringify(validOutput(shippedConfig().rubric));
+  fake.responder = () => ({ kind: 'message', text: answer, delayMs: LLM_DELAY_MS });
+  const conf = configDir(join(work, 'config-backlog'), {
+    llm: { provider: 'anthropic', concurrency: 8, timeout_seconds: 120, total_timeout_seconds: 600, max_retries: 0 },
+    auth: OPEN_LIMITS,
+  });
+  say(`backlog: ${BACKLOG} evaluations on a fake LLM taking ${LLM_DELAY_MS} ms each, concurrency 8…`);
+  const app = await startApp({ DATA_DIR: join(work, 'data-backlog'), CONFIG_DIR: conf, ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: fake.url }, join(work, 'app-backlog.log'), NCPU);
+  const rss = new RssSampler(app.pid).start(100);
+  try {
+    const idle = await measure({ url: `${app.url}/` });
+    const idleRss = rss.read();
+    const enqueueMs = await enqueue(app, BACKLOG);
+    await sleep(200);
+    const depthBefore = await queueDepth(app);
+    const busy = await measure({ url: `${app.url}/` });
+    const depthAfter = await queueDepth(app);
+    const peak = rss.stop();
+    return { idle, busy, idleRssMiB: idleRss.rss, peakRssMiB: Math.max(peak.hwm, peak.peakSampled), sampledPeakMiB: peak.peakSampled, enqueueMs, depthBefore, depthAfter, llmRequests: fake.requests.length };
+  } finally {
+    rss.stop();
+    await app.stop();
+    await fake.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'memoai-bench-'));
+  const started = new Date();
+  const host = machine(); // before the run: its load average should be other work only
+  try {
+    const endpoints = await endpointPhase(work);
+    const backlog = await backlogPhase(work);
+    const md = renderResults({
+      date: started,
+      machine: host,
+      settings: { duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, history: HISTORY, backlog: BACKLOG, llmDelayMs: LLM_DELAY_MS, pinning: pinning(NCPU) },
+      ...endpoints,
+      backlog,
+    });
+    writeFileSync(join(ROOT, 'bench/RESULTS.md'), md);
+    say(`\nwrote bench/RESULTS.md (${Math.round((Date.now() - started.getTime()) / 1000)} s)`);
+    process.stdout.write(md);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
