@@ -65,6 +65,11 @@ export function ftsMatchExpression(input: string): string | undefined {
   return quoted.join(' AND ');
 }
 
+/**
+ * The filter as conditions on `evaluations` alone (writer and search become sub-selects on the
+ * submission id), so counting and paging never need a join; indexes: created, status+created,
+ * overall, submissions_writer_idx, submissions_fts.
+ */
 function whereClause(f: EvaluationFilter): SQL {
   const conds: SQL[] = [];
   if (f.fromMs !== undefined) conds.push(sql`${e.createdAt} >= ${f.fromMs}`);
@@ -73,11 +78,10 @@ function whereClause(f: EvaluationFilter): SQL {
   if (f.min !== undefined) conds.push(sql`${e.overall} >= ${f.min}`);
   if (f.max !== undefined) conds.push(sql`${e.overall} <= ${f.max}`);
   if (f.writer !== undefined) {
-    // Resolved to ids first, so submissions_writer_idx does the rest.
-    conds.push(sql`${s.writerId} in (select ${u.id} from ${u} where lower(${u.username}) = lower(${f.writer}) or ${u.id} = ${f.writer})`);
+    conds.push(sql`${e.submissionId} in (select ${s.id} from ${s} where ${s.writerId} in (select ${u.id} from ${u} where lower(${u.username}) = lower(${f.writer}) or ${u.id} = ${f.writer}))`);
   }
   const match = f.q === undefined ? undefined : ftsMatchExpression(f.q);
-  if (match) conds.push(sql`${s.id} in (select rowid from submissions_fts where submissions_fts match ${match})`);
+  if (match) conds.push(sql`${e.submissionId} in (select rowid from submissions_fts where submissions_fts match ${match})`);
   return conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``;
 }
 
@@ -101,13 +105,18 @@ const ROW_COLUMNS = sql`${e.id} as id, ${e.createdAt} as createdAt, ${s.writerId
   ${DURATION} as durationMs, ${e.provider} as provider, ${e.model} as model,
   substr(${s.text}, 1, 81) as memoStart, ${s.charCount} as memoChars`;
 
-/** One page of the history for a filter and order, with the filter's total count. */
+/**
+ * One page of the history for a filter and order, with the filter's total count. Counting and
+ * paging touch `evaluations` only; the joins run for the page's rows alone.
+ */
 export function listAdminEvaluations(db: Db, f: EvaluationFilter, o: EvaluationOrder, page: { limit: number; offset: number }): { rows: AdminEvaluationRow[]; total: number } {
   const where = whereClause(f);
-  const total = db.get<{ n: number }>(sql`select count(*) as n ${FROM} ${where}`).n;
+  const total = db.get<{ n: number }>(sql`select count(*) as n from ${e} ${where}`).n;
   if (page.offset >= total) return { rows: [], total };
-  const rows = db.all<AdminEvaluationRow>(sql`select ${ROW_COLUMNS} ${FROM} ${where} ${orderClause(o)} limit ${page.limit} offset ${page.offset}`);
-  return { rows, total };
+  const ids = db.all<{ id: number }>(sql`select ${e.id} as id from ${e} ${where} ${orderClause(o)} limit ${page.limit} offset ${page.offset}`).map((r) => r.id);
+  if (ids.length === 0) return { rows: [], total };
+  const byId = new Map(db.all<AdminEvaluationRow>(sql`select ${ROW_COLUMNS} ${FROM} where ${e.id} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`).map((r) => [r.id, r]));
+  return { rows: ids.map((id) => byId.get(id)!), total };
 }
 
 const dialect = new SQLiteSyncDialect();
