@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
+import { freePort } from '../test/helpers/net.ts';
+
 
 // Plumbing for bench/run.ts: processes pinned to CPUs, autocannon in its own process, RSS sampling.
 
@@ -16,17 +17,6 @@ function pinned(cpu: number, cmd: string, args: string[], cpus: number): [string
   return HAS_TASKSET && cpus > 1 ? ['taskset', ['-c', String(cpu), cmd, ...args]] : [cmd, args];
 }
 export const pinning = (cpus: number) => (HAS_TASKSET && cpus > 1 ? `server on CPU ${CPU.server}, autocannon on CPU ${CPU.load} (taskset)` : 'not pinned');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
