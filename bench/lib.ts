@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { freePort } from '../test/helpers/net.ts';
 
-
 // Plumbing for bench/run.ts: processes pinned to CPUs, autocannon in its own process, RSS sampling.
 
 export const ROOT = join(import.meta.dirname, '..');
