@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const interrupted = failInterruptedJobRuns(db, now());
   if (interrupted) log.warn({ interrupted }, 'marked job runs interrupted by the last shutdown as failed');
   queue.start();
-  const jobs = scheduleJobs({ db, env, log, now });
+  const jobs = scheduleJobs({ db, env, log, now, rawRetentionDays: () => store.current.files.llm.raw_retention_days });
 
   const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
     const provider = store.current.provider;

@@ -178,9 +178,9 @@ async function expectDegradedHealth(t: TestApp): Promise<void> {
 describe('scheduleJobs', () => {
   it('registers the backup on BACKUP_SCHEDULE; running it writes a backup', async () => {
     const t = app();
-    const tasks = scheduleJobs({ db: t.db, env: { ...t.config.env, backupSchedule: '15 4 * * 1' }, log: createLogger('silent'), now: Date.now });
+    const tasks = scheduleJobs({ db: t.db, env: { ...t.config.env, backupSchedule: '15 4 * * 1' }, log: createLogger('silent'), now: Date.now, rawRetentionDays: () => 90 });
     try {
-      expect(tasks.map((task) => task.name).sort()).toEqual(['backup', 'prune-login-failures']);
+      expect(tasks.map((task) => task.name).sort()).toEqual(['backup', 'prune-login-failures', 'prune-raw-traces']);
       const backup = tasks.find((task) => task.name === 'backup')!;
       expect(backup.getPattern()).toBe('15 4 * * 1');
       await backup.execute();

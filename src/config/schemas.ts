@@ -55,6 +55,8 @@ export const LlmSchema = v.strictObject({
   prompt_caching: v.boolean(),
   max_chars: int(100, 200000),
   demo_delay_ms: int(0, 60000),
+  // Days raw prompts and responses are kept for the admin debug view; scores and feedback stay.
+  raw_retention_days: v.optional(int(1, 3650), 90),
   prices: v.strictObject({
     input_per_mtok: positive,
     output_per_mtok: positive,

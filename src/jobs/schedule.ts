@@ -2,6 +2,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.ts';
 import type { Db } from '../db/client.ts';
+import { pruneRawTraces } from '../db/queries/evaluations.ts';
 import { pruneLoginFailures } from '../db/queries/login-failures.ts';
 import { runBackup } from './backup.ts';
 
@@ -12,6 +13,8 @@ export interface ScheduleDeps {
   env: Env;
   log: Logger;
   now: () => number;
+  /** llm.yaml raw_retention_days, read at each run so a config change applies. */
+  rawRetentionDays: () => number;
 }
 
 /** Every scheduled job and its cadence, in one place. All times UTC; a run never overlaps itself. */
@@ -25,6 +28,12 @@ export function scheduleJobs(d: ScheduleDeps): ScheduledTask[] {
       const removed = pruneLoginFailures(d.db, d.now() - DAY);
       d.log.info({ job: 'prune-login-failures', removed }, 'pruned old failed-login records');
     }, opts('prune-login-failures')),
+    // Raw prompts and responses older than the retention (llm.yaml raw_retention_days) are deleted.
+    schedule('41 3 * * *', () => {
+      const days = d.rawRetentionDays();
+      const pruned = pruneRawTraces(d.db, d.now() - days * DAY);
+      d.log.info({ job: 'prune-raw-traces', days, pruned }, 'deleted raw prompts and responses past retention');
+    }, opts('prune-raw-traces')),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, avg, count, eq, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, avg, count, eq, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { evaluations, submissions, type Evaluation } from '../schema.ts';
 
@@ -120,6 +120,15 @@ export function retryFailedEvaluation(db: Db, id: number, now: number): boolean 
     .where(and(eq(evaluations.id, id), eq(evaluations.status, 'failed')))
     .run();
   return res.changes === 1;
+}
+
+/** Privacy retention: forgets the raw prompt and response of evaluations finished before a time. */
+export function pruneRawTraces(db: Db, finishedBefore: number): number {
+  return db
+    .update(evaluations)
+    .set({ rawPrompt: null, rawResponse: null })
+    .where(and(lt(evaluations.finishedAt, finishedBefore), or(isNotNull(evaluations.rawPrompt), isNotNull(evaluations.rawResponse))))
+    .run().changes;
 }
 
 /** Number of queued evaluations. */

@@ -124,11 +124,11 @@ export function EvaluationDetailPage({ ctx, ev, result, costUsd }: EvaluationDet
       <h2>Debug</h2>
       <details>
         <summary>Raw prompt</summary>
-        <pre class="code">{ev.rawPrompt ?? '(none recorded)'}</pre>
+        <pre class="code">{ev.rawPrompt ?? '(none: not recorded, or deleted after the retention period in llm.yaml)'}</pre>
       </details>
       <details>
         <summary>Raw response</summary>
-        <pre class="code">{ev.rawResponse ?? '(none recorded)'}</pre>
+        <pre class="code">{ev.rawResponse ?? '(none: not recorded, or deleted after the retention period in llm.yaml)'}</pre>
       </details>
     </AdminPage>
   );
