@@ -55,7 +55,9 @@ export class FakeLlm {
       const body = JSON.stringify(req.body);
       if (body.includes(HANG_WORD)) return { kind: 'hang' };
       if (body.includes(REJECT_WORD)) return { kind: 'error', status: 400, type: 'invalid_request_error' };
-      if (this.overloaded) return { kind: 'error', status: 529, type: 'overloaded_error', headers: { 'retry-after-ms': '5' } };
+      // Each 529 takes a moment too, so the pending page is on screen before the failure swaps in
+      // (an instant failure could finish before the browser even reaches the pending page).
+      if (this.overloaded) return { kind: 'error', status: 529, type: 'overloaded_error', headers: { 'retry-after-ms': '5' }, delayMs: 600 };
       const quotes = QUOTES.filter((q) => body.includes(q));
       return { kind: 'message', text: JSON.stringify(validOutput(rubric, { quotes })), delayMs: this.delayMs };
     };
