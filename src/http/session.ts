@@ -66,7 +66,8 @@ export function startSession(c: Ctx, user: User): void {
 export function endSession(c: Ctx): void {
   const session = c.var.session;
   if (session) invalidateSession(c.var.deps.db, session.id);
-  deleteCookie(c, sessionCookie(c.var.deps.config.env).name, { path: '/', secure: sessionCookie(c.var.deps.config.env).secure });
+  const cookie = sessionCookie(c.var.deps.config.env);
+  deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure });
   c.set('user', undefined);
   c.set('session', undefined);
 }

@@ -38,5 +38,4 @@
   // The page sets htmx's metaCharacter to "_" (so attributes like data-hx-status_422 are valid HTML),
   // which also renames htmx's events from htmx:after:swap to htmx_after_swap.
   document.addEventListener('htmx_after_swap', afterSwap);
-  document.addEventListener('htmx:after:swap', afterSwap);
 })();

@@ -130,8 +130,3 @@ export function pruneRawTraces(db: Db, finishedBefore: number): number {
     .where(and(lt(evaluations.finishedAt, finishedBefore), or(isNotNull(evaluations.rawPrompt), isNotNull(evaluations.rawResponse))))
     .run().changes;
 }
-
-/** Number of queued evaluations. */
-export function countQueued(db: Db): number {
-  return db.select({ n: count() }).from(evaluations).where(eq(evaluations.status, 'queued')).get()?.n ?? 0;
-}
