@@ -4,6 +4,7 @@ import type { Db } from './db/client.ts';
 import { pingDatabase } from './db/queries/health.ts';
 import { latestJobRun } from './db/queries/job-runs.ts';
 import { BACKUP_JOB } from './jobs/backup.ts';
+import type { ProviderGate } from './jobs/provider-gate.ts';
 
 export interface Check {
   ok: boolean;
@@ -25,8 +26,8 @@ function attempt(fn: () => string): Check {
   }
 }
 
-/** Readiness: can we read the database, is the config on disk valid, is a provider set, did backups work. */
-export function checkHealth(db: Db, config: ConfigStore, now: number): Health {
+/** Readiness: can we read the database, is the config on disk valid, is the provider answering, did backups work. */
+export function checkHealth(db: Db, config: ConfigStore, gate: Pick<ProviderGate, 'health'>, now: number): Health {
   const database = attempt(() => `${pingDatabase(db)} evaluations in ${config.env.databasePath}`);
   const config_ = attempt(() => {
     const res = loadConfigDir(config.env.configDir);
@@ -34,7 +35,8 @@ export function checkHealth(db: Db, config: ConfigStore, now: number): Health {
     return `valid; rubric ${config.current.versions.rubric}, prompt ${config.current.versions.prompt}, llm ${config.current.versions.llm}`;
   });
   const p = config.current.provider;
-  const llm = { ok: true, detail: `${p.name} (${p.model})` };
+  const g = gate.health();
+  const llm = { ok: g.ok, detail: `${p.name} (${p.model})${g.ok ? '' : `: ${g.detail}`}` };
   const backups = attempt(() => {
     const last = latestJobRun(db, BACKUP_JOB);
     if (!last) return 'no backup yet';

@@ -8,12 +8,10 @@ import { ConfigStore } from './config/store.ts';
 import { openDatabase, type Db } from './db/client.ts';
 import { loadAssets } from './http/assets.ts';
 import type { Lifecycle } from './http/context.ts';
-import { EvaluationQueue } from './jobs/evaluation-queue.ts';
-import { runEvaluation } from './jobs/run-evaluation.ts';
+import { createWorkers } from './jobs/workers.ts';
 import { failInterruptedJobRuns } from './db/queries/job-runs.ts';
 import { scheduleJobs } from './jobs/schedule.ts';
 import { createLogger } from './logger.ts';
-import { createMetrics } from './metrics.ts';
 import { removePidFile, writePidFile } from './pid-file.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url.replace('/dist/src/', '/src/')), 'utf8')) as { version: string }).version;
@@ -30,16 +28,9 @@ async function main(): Promise<void> {
   log.info({ versions: store.current.sources }, 'configuration loaded (0 = shipped file)');
   const now = () => Date.now();
   await createFirstAdmin(db, store, log);
-  const metrics = createMetrics(db);
   const lifecycle: Lifecycle = { draining: false, startedAt: now(), version: VERSION };
-  const queue = new EvaluationQueue({
-    db,
-    now,
-    log,
-    concurrency: () => store.current.files.llm.concurrency,
-    run: (job, shutdown) => runEvaluation({ db, config: store, now, log, metrics }, job, shutdown),
-  });
-  const app = createApp({ db, config: store, now, queue, log, assets: loadAssets(), metrics, lifecycle });
+  const { queue, gate, metrics } = createWorkers({ db, config: store, now, log });
+  const app = createApp({ db, config: store, now, queue, gate, log, assets: loadAssets(), metrics, lifecycle });
   writePidFile(env.dataDir);
   const interrupted = failInterruptedJobRuns(db, now());
   if (interrupted) log.warn({ interrupted }, 'marked job runs interrupted by the last shutdown as failed');

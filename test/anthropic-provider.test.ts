@@ -1,14 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { anthropicProvider, type AnthropicSettings } from '../src/llm/anthropic.ts';
 import { evaluateMemo, type EvaluationResult, type Outcome, type Trace } from '../src/llm/evaluate.ts';
+import type { AttemptRecord } from '../src/llm/attempts.ts';
 import type { ErrorKind } from '../src/llm/types.ts';
 import { shippedConfig } from './helpers/app.ts';
 import { FakeAnthropic, type RecordedRequest, type Step } from './helpers/fake-anthropic.ts';
-import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
+import { EVAL_SETTINGS, SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
 
 const KEY = 'sk-ant-test-explicit-key-123';
 const MODEL = 'claude-test-model';
-const MAX_TOKENS = 2048;
+const MAX_TOKENS = 16000;
 const files = shippedConfig();
 const rubric = files.rubric;
 const prompt = files.prompt;
@@ -18,10 +19,11 @@ const ids = rubric.criteria.map((c) => c.id);
 interface SentBody {
   model?: unknown;
   max_tokens?: unknown;
+  thinking?: unknown;
   temperature?: unknown;
   system?: Array<{ type: string; text: string; cache_control?: unknown }>;
   messages?: Array<{ role: string; content: unknown }>;
-  output_config?: { format?: { type?: string; schema?: Record<string, unknown> } };
+  output_config?: { effort?: string; format?: { type?: string; schema?: Record<string, unknown> } };
 }
 
 function body(r: RecordedRequest | undefined): SentBody {
@@ -64,16 +66,32 @@ function provider(over: Partial<AnthropicSettings> = {}) {
     apiKey: KEY,
     baseURL: fake.url,
     model: MODEL,
-    maxOutputTokens: MAX_TOKENS,
     timeoutMs: 5000,
-    maxRetries: 2,
     promptCaching: true,
     ...over,
   });
 }
 
-function run(opts: { memo?: string; settings?: Partial<AnthropicSettings> } = {}): Promise<Outcome> {
-  return evaluateMemo({ provider: provider(opts.settings), rubric, prompt, memo: opts.memo ?? SAMPLE_MEMO, signal: new AbortController().signal });
+interface RunOptions {
+  memo?: string;
+  settings?: Partial<AnthropicSettings>;
+  retries?: number;
+  maxTokens?: number;
+  attempts?: AttemptRecord[];
+}
+
+function run(opts: RunOptions = {}): Promise<Outcome> {
+  return evaluateMemo({
+    ...EVAL_SETTINGS,
+    provider: provider(opts.settings),
+    maxTokens: opts.maxTokens ?? MAX_TOKENS,
+    maxRetries: opts.retries ?? 2,
+    rubric,
+    prompt,
+    memo: opts.memo ?? SAMPLE_MEMO,
+    signal: new AbortController().signal,
+    onAttempt: (a) => opts.attempts?.push(a),
+  });
 }
 
 function expectOk(out: Outcome): { result: EvaluationResult; trace: Trace } {
@@ -81,7 +99,7 @@ function expectOk(out: Outcome): { result: EvaluationResult; trace: Trace } {
   return out;
 }
 
-function expectFail(out: Outcome, kind: ErrorKind): { message: string; trace: Trace } {
+function expectFail(out: Outcome, kind: ErrorKind): Extract<Outcome, { ok: false }> {
   if (out.ok) throw new Error(`expected failure ${kind}, got ok`);
   expect(out.kind).toBe(kind);
   // Failure messages are for logs/admins: never the key or the memo.
@@ -123,7 +141,7 @@ describe('anthropic provider: successful evaluation', () => {
     expect(result.opportunities.length).toBeGreaterThan(0);
 
     expect(trace.attempts).toBe(1);
-    expect(trace.usage).toEqual({ inputTokens: 1500, outputTokens: 420, cacheReadTokens: 1300, cacheWriteTokens: 77 });
+    expect(trace.usage).toMatchObject({ inputTokens: 1500, outputTokens: 420, cacheReadTokens: 1300, cacheWriteTokens: 77 });
     expect(trace.rawResponse).toBe(JSON.stringify(out));
     expect(trace.rawPrompt).toContain('<memo>');
     expect(trace.rawPrompt).not.toContain(KEY);
@@ -148,7 +166,10 @@ describe('anthropic provider: successful evaluation', () => {
     const b = body(req);
     expect(b.model).toBe(MODEL);
     expect(b.max_tokens).toBe(MAX_TOKENS);
-    expect('temperature' in b).toBe(false);
+    // Claude 5.x: adaptive thinking at the configured effort; sampling parameters answer 400.
+    expect(b.thinking).toEqual({ type: 'adaptive' });
+    expect(b.output_config?.effort).toBe('medium');
+    for (const k of ['temperature', 'top_p', 'top_k']) expect(k in b).toBe(false);
 
     expect(Array.isArray(b.system)).toBe(true);
     expect(b.system).toHaveLength(1);
@@ -201,13 +222,14 @@ describe('anthropic provider: invalid output and the re-ask', () => {
     const { trace } = expectOk(await run());
     expect(fake.requests).toHaveLength(2);
     expect(trace.attempts).toBe(2);
-    expect(trace.usage).toEqual({ inputTokens: 300, outputTokens: 30, cacheReadTokens: 55, cacheWriteTokens: 7 });
+    expect(trace.usage).toMatchObject({ inputTokens: 300, outputTokens: 30, cacheReadTokens: 55, cacheWriteTokens: 7 });
 
+    // One user turn: the memo in its delimiters plus the problems; the model's own text is not sent back.
     const second = body(fake.requests[1]).messages!;
-    expect(second.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
-    expect(contentText(second[0]!.content)).toContain(`<memo>\n${SAMPLE_MEMO}\n</memo>`);
-    expect(contentText(second[1]!.content)).toBe('Sure! Here is my evaluation: {not json');
-    const reask = contentText(second[2]!.content);
+    expect(second.map((m) => m.role)).toEqual(['user']);
+    const reask = contentText(second[0]!.content);
+    expect(reask).toContain(`<memo>\n${SAMPLE_MEMO}\n</memo>`);
+    expect(reask).not.toContain('Sure! Here is my evaluation');
     expect(reask).toContain('could not be accepted');
     expect(reask).toContain('- the response was not valid JSON');
     // Same system prompt and schema on the re-ask.
@@ -222,16 +244,16 @@ describe('anthropic provider: invalid output and the re-ask', () => {
     const { trace } = expectFail(await run(), 'invalid_output');
     expect(fake.requests).toHaveLength(2);
     expect(trace.attempts).toBe(2);
-    const reask = contentText(body(fake.requests[1]).messages![2]!.content);
+    const reask = contentText(body(fake.requests[1]).messages![0]!.content);
     expect(reask).toContain('criteria.risks');
-    expect(trace.rawResponse).toContain('--- re-ask ---');
+    expect(trace.rawResponse).toContain('--- next attempt ---');
   });
 
   it('fails with invalid_output when scores are out of range twice (6, then 0)', async () => {
     fake.script(msg(valid({ scores: { structure: 6 } })), msg(valid({ scores: { evidence: 0 } })));
     const { message } = expectFail(await run(), 'invalid_output');
     expect(fake.requests).toHaveLength(2);
-    const reask = contentText(body(fake.requests[1]).messages![2]!.content);
+    const reask = contentText(body(fake.requests[1]).messages![0]!.content);
     expect(reask).toContain('criteria.structure.score');
     expect(reask).toContain('at most 5');
     expect(message).toContain('at least 1');
@@ -246,38 +268,45 @@ describe('anthropic provider: invalid output and the re-ask', () => {
 });
 
 describe('anthropic provider: transport failures', () => {
-  it('retries a 429 inside the SDK and succeeds', async () => {
-    fake.script(err(429, 'rate_limit_error'), msg(valid()));
-    const { trace } = expectOk(await run());
+  it('ends the run at once on a 429, with the retry-after, the error type and the request id kept', async () => {
+    fake.script({ kind: 'error', status: 429, retryAfterSeconds: 3 });
+    const attempts: AttemptRecord[] = [];
+    const out = expectFail(await run({ attempts }), 'rate_limited');
+    // No retry in place: the queue pauses the whole pool instead.
+    expect(fake.requests).toHaveLength(1);
+    expect(out.wait).toEqual({ retryAfterMs: 3000 });
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]).toMatchObject({ outcome: 'rate_limited', httpStatus: 429, errorType: 'rate_limit_error', retryAfterMs: 3000 });
+    expect(attempts[0]!.requestId).toBe(fake.requests[0]!.requestId);
+  });
+
+  it('marks a 429 without retry-after (a spend cap) as a wait with no time given', async () => {
+    fake.script({ kind: 'error', status: 429 });
+    expect(expectFail(await run(), 'rate_limited').wait).toEqual({ retryAfterMs: undefined });
+  });
+
+  it('maps 529 to overloaded and 402 to billing, both waits', async () => {
+    fake.script({ kind: 'error', status: 529 });
+    expect(expectFail(await run(), 'overloaded').wait).toBeDefined();
+    fake.script({ kind: 'error', status: 402 });
+    expect(expectFail(await run(), 'billing').wait).toBeDefined();
     expect(fake.requests).toHaveLength(2);
-    expect(trace.attempts).toBe(2);
   });
 
-  it('maps 429 after all retries to rate_limited with attempts counted', async () => {
-    fake.script(err(429, 'rate_limit_error'));
-    const { trace } = expectFail(await run({ settings: { maxRetries: 2 } }), 'rate_limited');
-    expect(fake.requests).toHaveLength(3);
-    expect(trace.attempts).toBe(3);
-  });
-
-  it('maps 529 to overloaded', async () => {
-    fake.script(err(529, 'overloaded_error'));
-    const { trace } = expectFail(await run({ settings: { maxRetries: 2 } }), 'overloaded');
-    expect(trace.attempts).toBe(3);
-    expect(fake.requests).toHaveLength(3);
-  });
-
-  it('maps 500 to server_error', async () => {
+  it('retries a 500 in place and records both attempts', async () => {
     fake.script(err(500, 'api_error'));
-    const { trace } = expectFail(await run({ settings: { maxRetries: 1 } }), 'server_error');
+    const attempts: AttemptRecord[] = [];
+    const { trace, wait } = expectFail(await run({ retries: 1, attempts }), 'server_error');
+    expect(wait).toBeUndefined();
     expect(trace.attempts).toBe(2);
     expect(fake.requests).toHaveLength(2);
+    expect(attempts.map((a) => a.errorType)).toEqual(['api_error', 'api_error']);
   });
 
   it('maps a hanging server to timeout after the per-attempt timeout and one retry', async () => {
     fake.script({ kind: 'hang' });
     const started = Date.now();
-    const { trace } = expectFail(await run({ settings: { timeoutMs: 200, maxRetries: 1 } }), 'timeout');
+    const { trace } = expectFail(await run({ settings: { timeoutMs: 200 }, retries: 1 }), 'timeout');
     expect(trace.attempts).toBe(2);
     expect(fake.requests).toHaveLength(2);
     expect(Date.now() - started).toBeLessThan(5000);
@@ -285,39 +314,52 @@ describe('anthropic provider: transport failures', () => {
 
   it('maps connection resets to connection', async () => {
     fake.script({ kind: 'reset' });
-    const { trace } = expectFail(await run({ settings: { maxRetries: 1 } }), 'connection');
+    const { trace } = expectFail(await run({ retries: 1 }), 'connection');
     expect(trace.attempts).toBe(2);
   });
 
-  it('maps 401 to auth without retrying', async () => {
+  it('maps 401 to auth without retrying (the run waits for an operator)', async () => {
     fake.script(err(401, 'authentication_error'));
-    const { trace, message } = expectFail(await run({ settings: { maxRetries: 2 } }), 'auth');
+    const { trace, message, wait } = expectFail(await run(), 'auth');
     expect(trace.attempts).toBe(1);
     expect(fake.requests).toHaveLength(1);
     expect(message).toContain('401');
+    expect(wait).toBeDefined();
   });
 
   it('maps 400 to bad_request without retrying', async () => {
     fake.script(err(400, 'invalid_request_error'));
-    const { trace } = expectFail(await run({ settings: { maxRetries: 2 } }), 'bad_request');
+    const { trace, wait } = expectFail(await run(), 'bad_request');
     expect(trace.attempts).toBe(1);
     expect(fake.requests).toHaveLength(1);
+    expect(wait).toBeUndefined();
   });
 });
 
 describe('anthropic provider: stop reasons', () => {
-  it('maps stop_reason refusal to refusal without a re-ask', async () => {
-    fake.script(msg('', { stopReason: 'refusal' }));
-    const { trace } = expectFail(await run(), 'refusal');
+  it('maps stop_reason refusal to refusal without a re-ask, keeping the category', async () => {
+    fake.script(msg('', { stopReason: 'refusal', stopDetails: { type: 'refusal', category: 'cyber', explanation: null } }));
+    const attempts: AttemptRecord[] = [];
+    const { trace, message } = expectFail(await run({ attempts }), 'refusal');
     expect(fake.requests).toHaveLength(1);
     expect(trace.attempts).toBe(1);
+    expect(message).toContain('cyber');
+    expect(attempts[0]!.refusalCategory).toBe('cyber');
   });
 
-  it('maps stop_reason max_tokens to max_tokens without a re-ask', async () => {
+  it('retries a cut-off answer once with twice the room, and accepts the second', async () => {
+    fake.script(msg(valid().slice(0, 80), { stopReason: 'max_tokens' }), msg(valid()));
+    const { trace } = expectOk(await run());
+    expect(fake.requests.map((r) => body(r).max_tokens)).toEqual([MAX_TOKENS, 2 * MAX_TOKENS]);
+    expect(trace.attempts).toBe(2);
+  });
+
+  it('fails with a clear message when the answer is cut off twice', async () => {
     fake.script(msg(valid().slice(0, 80), { stopReason: 'max_tokens' }));
-    const { trace } = expectFail(await run(), 'max_tokens');
-    expect(fake.requests).toHaveLength(1);
-    expect(trace.rawResponse).toBe(valid().slice(0, 80));
+    const { message } = expectFail(await run({ maxTokens: 4000 }), 'max_tokens');
+    expect(fake.requests).toHaveLength(2);
+    expect(message).toContain('4000 then 8000 tokens');
+    expect(message).toContain('max_output_tokens');
   });
 });
 

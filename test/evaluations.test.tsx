@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LlmProvider, LlmReply } from '../src/llm/types.ts';
+import { ZERO_USAGE, type LlmProvider, type LlmReply } from '../src/llm/types.ts';
 import { makeTestApp, shippedConfig, waitForEvaluation, type TestApp } from './helpers/app.ts';
-import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
+import { SAMPLE_MEMO, reply, validOutput } from './helpers/outputs.ts';
 
 let t: TestApp;
 afterEach(async () => {
@@ -18,7 +18,7 @@ function gatedProvider() {
     complete: () =>
       new Promise<LlmReply>((resolve) => {
         waiting.push(() =>
-          resolve({ text: JSON.stringify(validOutput(rubric, { quotes: ['I recommend we approve $240,000'] })), stopReason: 'end_turn', attempts: 1, usage: { inputTokens: 10, outputTokens: 5, cacheReadTokens: 0, cacheWriteTokens: 0 } }),
+          resolve(reply(JSON.stringify(validOutput(rubric, { quotes: ['I recommend we approve $240,000'] })), { usage: { ...ZERO_USAGE, inputTokens: 10, outputTokens: 5 } })),
         );
       }),
   };

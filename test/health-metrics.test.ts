@@ -59,7 +59,7 @@ describe('GET /healthz', () => {
 
     // The same dependencies as makeTestApp, with a lifecycle object the test controls.
     const lifecycle: Lifecycle = { draining: false, startedAt: Date.now(), version: 'test' };
-    const own = createApp({ db: t.db, config: t.config, now: Date.now, queue: t.queue, log: createLogger('silent'), assets: loadAssets(), metrics: t.metrics, lifecycle });
+    const own = createApp({ db: t.db, config: t.config, now: Date.now, queue: t.queue, gate: t.gate, log: createLogger('silent'), assets: loadAssets(), metrics: t.metrics, lifecycle });
     expect((await own.request('/healthz')).status).toBe(200);
     lifecycle.draining = true;
     const draining = await own.request('/healthz');
@@ -193,13 +193,13 @@ describe('GET /metrics', () => {
         name: 'anthropic',
         model: 'x',
         complete: async () => {
-          throw new LlmError('overloaded', 'busy', 3);
+          throw new LlmError('bad_request', 'rejected', { httpStatus: 400, errorType: 'invalid_request_error' });
         },
       }),
     });
     expect(await submitAndWait(t, t.client())).toBe('failed');
     const text = await metricsText(t);
-    expect(text).toMatch(/^memoai_evaluations_total\{(?=[^}]*status="failed")(?=[^}]*error_kind="overloaded")[^}]*\} 1$/m);
+    expect(text).toMatch(/^memoai_evaluations_total\{(?=[^}]*status="failed")(?=[^}]*error_kind="bad_request")[^}]*\} 1$/m);
     expect(text).not.toMatch(/^memoai_evaluations_total\{[^}]*status="done"/m);
   });
 });

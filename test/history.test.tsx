@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LlmProvider } from '../src/llm/types.ts';
 import { makeTestApp, shippedConfig, waitForEvaluation, type Client, type TestApp } from './helpers/app.ts';
-import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
+import { SAMPLE_MEMO, reply, validOutput } from './helpers/outputs.ts';
 
 const rubric = shippedConfig().rubric;
 const ids = rubric.criteria.map((c) => c.id);
@@ -13,7 +13,7 @@ const scripted: LlmProvider = {
   async complete(req) {
     const revised = req.messages[0]!.content.includes('REVISED');
     const scores = Object.fromEntries(ids.map((id, i) => [id, revised ? (i === 0 ? 4 : i === 1 ? 1 : 2) : 2]));
-    return { text: JSON.stringify(validOutput(rubric, { scores })), stopReason: 'end_turn', attempts: 1, usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0 } };
+    return reply(JSON.stringify(validOutput(rubric, { scores })));
   },
 };
 

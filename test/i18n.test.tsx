@@ -85,7 +85,11 @@ describe('English and Spanish', () => {
     const missing = await c.get('/evaluations/999', es);
     expect(await missing.text()).toContain('Página no encontrada');
     await t.close();
-    t = makeTestApp({ provider: () => ({ name: 'anthropic', model: 'x', complete: async () => Promise.reject(new LlmError('overloaded', 'busy', 3)) }) });
+    // The provider stays overloaded past the total timeout: the memo waits, then fails with the busy message.
+    t = makeTestApp({
+      files: (f) => ({ ...f, llm: { ...f.llm, total_timeout_seconds: 1, backoff: { initial_seconds: 0.05, max_seconds: 0.1 } } }),
+      provider: () => ({ name: 'anthropic', model: 'x', complete: async () => Promise.reject(new LlmError('overloaded', 'busy')) }),
+    });
     const w = t.client();
     const res = await w.post('/submissions', { text: SPANISH_MEMO }, { headers: es });
     const id = Number(res.headers.get('location')!.split('/').pop());

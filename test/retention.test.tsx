@@ -45,7 +45,7 @@ it('deletes raw prompts and responses past llm.yaml raw_retention_days, keeping 
 });
 
 it('validates raw_retention_days and defaults it to 90', () => {
-  const base = 'provider: demo\nmodel: m\nmax_output_tokens: 1024\ntimeout_seconds: 10\ntotal_timeout_seconds: 30\nmax_retries: 1\nconcurrency: 1\nprompt_caching: true\nmax_chars: 1000\ndemo_delay_ms: 0\nprices: {input_per_mtok: 1, output_per_mtok: 1, cache_write_per_mtok: 1, cache_read_per_mtok: 1}\n';
+  const base = 'provider: demo\nmodel: m\nmax_output_tokens: 1024\ntimeout_seconds: 10\ntotal_timeout_seconds: 30\nmax_retries: 1\nconcurrency: 1\nprompt_caching: true\nmax_chars: 1000\ndemo_delay_ms: 0\nprices: {m: {input: 1, output: 1, cache_write: 1, cache_read: 1}}\n';
   const ok = validateConfigText('llm', base);
   expect(ok.ok && ok.value.raw_retention_days).toBe(90);
   const bad = validateConfigText('llm', `${base}raw_retention_days: 0\n`);

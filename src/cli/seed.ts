@@ -5,6 +5,7 @@ import { openDatabase } from '../db/client.ts';
 import { claimNextQueued } from '../db/queries/evaluations.ts';
 import { insertSubmissionWithEvaluation } from '../db/queries/submissions.ts';
 import { findUserByUsername, insertAccount, insertAnonymousWriter } from '../db/queries/users.ts';
+import { ProviderGate } from '../jobs/provider-gate.ts';
 import { runEvaluation } from '../jobs/run-evaluation.ts';
 import { demoProvider } from '../llm/demo.ts';
 import { LlmError, type LlmProvider } from '../llm/types.ts';
@@ -13,10 +14,10 @@ import { MEMO_SEEDS, seedMemo } from './seed-memos.ts';
 
 const DAY = 86_400_000;
 
-/** Every 20th evaluation fails as if the provider were overloaded, so admin pages show failures. */
+/** Every 20th evaluation fails as if the provider had a server error, so admin pages show failures. */
 function sometimesFailing(demo: LlmProvider): LlmProvider {
   let n = 0;
-  return { ...demo, complete: (req, signal) => (++n % 20 === 0 ? Promise.reject(new LlmError('overloaded', 'The provider is overloaded', 3)) : demo.complete(req, signal)) };
+  return { ...demo, complete: (req, signal) => (++n % 20 === 0 ? Promise.reject(new LlmError('server_error', 'The provider had a server error (HTTP 500)', { httpStatus: 500, errorType: 'api_error' })) : demo.complete(req, signal)) };
 }
 
 /** `npm run seed [-- COUNT]`: demo writers, accounts and COUNT evaluated memos over the last 30 days. */
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     // Claimed at `now`; a made-up clock gives each run a plausible 2-11 s duration.
     let tick = 0;
     const clock = () => now + (tick++ === 0 ? 0 : 2000 + ((job!.id * 3700) % 9000));
-    await runEvaluation({ db, config: store, now: clock, log }, job, new AbortController().signal);
+    await runEvaluation({ db, config: store, now: clock, log, gate: new ProviderGate(clock, () => store.current.files.llm.backoff) }, job, new AbortController().signal);
     if (++done % 500 === 0 || done === count) process.stdout.write(`  evaluated ${done}/${count}\n`);
   }
   db.$client.close();

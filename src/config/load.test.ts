@@ -330,9 +330,21 @@ describe('prompt.yaml, llm.yaml, auth.yaml', () => {
   });
 
   it('llm.yaml: a nested price problem has a nested path', () => {
-    const text = edit(LLM, 'output_per_mtok: 15', 'output_per_mtok: -1');
-    const i = issueAt(issuesOf('llm', text), 'prices.output_per_mtok');
-    expect(i.line).toBe(lineOf(text, 'output_per_mtok: -1'));
+    const text = edit(LLM, 'claude-sonnet-5-5: { input: 2, output: 10', 'claude-sonnet-5-5: { input: 2, output: -1');
+    const i = issueAt(issuesOf('llm', text), 'prices.claude-sonnet-5-5.output');
+    expect(i.line).toBe(lineOf(text, 'output: -1'));
+  });
+
+  it('llm.yaml: a model without a price is refused, naming the priced ones', () => {
+    const text = edit(LLM, 'model: claude-sonnet-5-5', 'model: claude-sonnet-9');
+    const i = issueAt(issuesOf('llm', text), 'model');
+    expect(i.message).toContain('no price for "claude-sonnet-9"');
+    expect(i.message).toContain('claude-haiku-5-5');
+  });
+
+  it('llm.yaml: an unknown effort is refused', () => {
+    const text = edit(LLM, 'effort: medium', 'effort: extreme');
+    expect(issueAt(issuesOf('llm', text), 'effort').line).toBe(lineOf(text, 'effort: extreme'));
   });
 
   it('auth.yaml: an invalid student_mode is rejected', () => {

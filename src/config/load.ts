@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import { CONFIG_FILES, type AuthConfig, type ConfigName, type LlmConfig, type PromptConfig, type Rubric } from './schemas.ts';
-import { rubricRules } from './rules.ts';
+import { llmRules, rubricRules } from './rules.ts';
 import { formatIssue, formatPath, parseYaml, type ConfigIssue, type PathKey } from './yaml-source.ts';
 
 /** The four validated YAML files. */
@@ -26,7 +26,7 @@ export function validateConfigText<N extends ConfigName>(name: N, text: string, 
     return { ok: false, issues };
   }
   const value = parsed.output as FileConfig[N];
-  const violations = name === 'rubric' ? rubricRules(value as Rubric) : [];
+  const violations = name === 'rubric' ? rubricRules(value as Rubric) : name === 'llm' ? llmRules(value as LlmConfig) : [];
   if (violations.length) return { ok: false, issues: violations.map((x) => at(x.path, x.message)) };
   return { ok: true, value };
 }

@@ -1,5 +1,6 @@
 import type { PathKey } from './yaml-source.ts';
-import type { Rubric } from './schemas.ts';
+import type { LlmConfig, Rubric } from './schemas.ts';
+import { priceFor, pricedModels } from '../llm/prices.ts';
 
 /** A rule broken in a schema-valid file, with the path it concerns. */
 export interface RuleViolation {
@@ -43,5 +44,13 @@ function checkLevels(obj: Record<string, string>, levels: string[], path: PathKe
 function range(a: number, b: number): number[] {
   const out: number[] = [];
   for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
+
+/** Rules for llm.yaml: every call must be costed, so the model needs a price; backoff must make sense. */
+export function llmRules(l: LlmConfig): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  if (!priceFor(l, l.model)) out.push({ path: ['model'], message: `no price for "${l.model}": add it under prices, or use one of ${pricedModels(l).join(', ')}` });
+  if (l.backoff.max_seconds < l.backoff.initial_seconds) out.push({ path: ['backoff', 'max_seconds'], message: 'must be at least initial_seconds' });
   return out;
 }

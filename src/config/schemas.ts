@@ -42,12 +42,20 @@ export const PromptSchema = v.strictObject({
   security: text,
 });
 
+/** Effort levels of Claude 5.x adaptive thinking, lowest first (the order a retry steps down in). */
+export const EFFORTS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
+export type Effort = (typeof EFFORTS)[number];
+
+const price = v.strictObject({ input: positive, output: positive, cache_write: positive, cache_read: positive });
+
 /** llm.yaml: provider, model, limits and prices. Secrets never live here. */
 export const LlmSchema = v.strictObject({
   provider: v.picklist(['auto', 'anthropic', 'demo']),
   model: text,
   base_url: v.optional(v.nullable(v.pipe(v.string(), v.url('must be a URL')))),
-  max_output_tokens: int(256, 64000),
+  // How hard the model thinks; its thinking counts toward max_output_tokens.
+  effort: v.optional(v.picklist(EFFORTS), 'medium'),
+  max_output_tokens: int(1024, 128000),
   timeout_seconds: v.pipe(v.number(), v.minValue(1), v.maxValue(600)),
   total_timeout_seconds: v.pipe(v.number(), v.minValue(1), v.maxValue(3600)),
   max_retries: int(0, 10),
@@ -57,12 +65,13 @@ export const LlmSchema = v.strictObject({
   demo_delay_ms: int(0, 60000),
   // Days raw prompts and responses are kept for the admin debug view; scores and feedback stay.
   raw_retention_days: v.optional(int(1, 3650), 90),
-  prices: v.strictObject({
-    input_per_mtok: positive,
-    output_per_mtok: positive,
-    cache_write_per_mtok: positive,
-    cache_read_per_mtok: positive,
-  }),
+  // How long the worker pool pauses after a rate limit without retry-after (doubling, with jitter).
+  backoff: v.optional(
+    v.strictObject({ initial_seconds: v.pipe(v.number(), v.minValue(0.01), v.maxValue(600)), max_seconds: v.pipe(v.number(), v.minValue(0.01), v.maxValue(3600)) }),
+    { initial_seconds: 5, max_seconds: 300 },
+  ),
+  // US dollars per million tokens by model id; merged over the built-in table in src/llm/prices.ts.
+  prices: v.optional(v.record(v.string(), price), {}),
 });
 
 /** auth.yaml: student mode, sessions, lockout, passwords, rate limits. */

@@ -75,16 +75,25 @@ export const evaluations = sqliteTable(
     resultJson: text('result_json'),
     rawPrompt: text('raw_prompt'),
     rawResponse: text('raw_response'),
+    /** Token sums over every attempt of every run (evaluation_attempts holds each one). */
     inputTokens: integer('input_tokens'),
     outputTokens: integer('output_tokens'),
     cacheReadTokens: integer('cache_read_tokens'),
     cacheWriteTokens: integer('cache_write_tokens'),
+    /** Part of output_tokens the model spent thinking (adaptive thinking counts toward max_tokens). */
+    thinkingTokens: integer('thinking_tokens'),
+    /** US dollars over every attempt, each priced when it was made (never recomputed). */
+    costUsd: real('cost_usd'),
     latencyMs: integer('latency_ms'),
     attempts: integer('attempts').notNull().default(0),
     runs: integer('runs').notNull().default(0),
     errorKind: text('error_kind'),
     errorMessage: text('error_message'),
     queuedAt: millis('queued_at').notNull(),
+    /** Not claimed before this time: set when the provider asked us to wait (429/529). */
+    notBefore: millis('not_before'),
+    /** When this run first started; the llm.yaml total timeout counts from here across requeues. */
+    firstStartedAt: millis('first_started_at'),
     startedAt: millis('started_at'),
     finishedAt: millis('finished_at'),
     createdAt: millis('created_at').notNull(),
@@ -172,3 +181,42 @@ export const jobRuns = sqliteTable(
 );
 
 export type JobRun = typeof jobRuns.$inferSelect;
+
+/** One HTTP attempt at the LLM (or one demo call): appended, never updated, so Try again keeps history. */
+export const evaluationAttempts = sqliteTable(
+  'evaluation_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    evaluationId: integer('evaluation_id').notNull().references(() => evaluations.id, { onDelete: 'cascade' }),
+    /** Which run of the evaluation (evaluations.runs at the time): 1, then 2 after Try again or a requeue. */
+    run: integer('run').notNull(),
+    startedAt: millis('started_at').notNull(),
+    finishedAt: millis('finished_at').notNull(),
+    /** ok, or the error kind (rate_limited, max_tokens, refusal, invalid_output, ...). */
+    outcome: text('outcome').notNull(),
+    httpStatus: integer('http_status'),
+    /** Anthropic's error.type (rate_limit_error, overloaded_error, ...) and its message. */
+    errorType: text('error_type'),
+    errorMessage: text('error_message'),
+    requestId: text('request_id'),
+    model: text('model').notNull(),
+    effort: text('effort'),
+    maxTokens: integer('max_tokens'),
+    stopReason: text('stop_reason'),
+    refusalCategory: text('refusal_category'),
+    retryAfterMs: integer('retry_after_ms'),
+    inputTokens: integer('input_tokens').notNull().default(0),
+    outputTokens: integer('output_tokens').notNull().default(0),
+    thinkingTokens: integer('thinking_tokens').notNull().default(0),
+    cacheReadTokens: integer('cache_read_tokens').notNull().default(0),
+    cacheWriteTokens: integer('cache_write_tokens').notNull().default(0),
+    costUsd: real('cost_usd').notNull().default(0),
+    /** JSON list of what the server's checks found: why an answer was re-asked, which segments were dropped. */
+    problems: text('problems'),
+    /** The text the model returned on this attempt (pruned with the raw prompt after raw_retention_days). */
+    responseText: text('response_text'),
+  },
+  (t) => [index('evaluation_attempts_evaluation_idx').on(t.evaluationId, t.id), index('evaluation_attempts_started_idx').on(t.startedAt)],
+);
+
+export type EvaluationAttempt = typeof evaluationAttempts.$inferSelect;

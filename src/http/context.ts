@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ConfigStore } from '../config/store.ts';
 import type { Db } from '../db/client.ts';
 import type { Session, User } from '../db/schema.ts';
+import type { ProviderGate } from '../jobs/provider-gate.ts';
 import type { Metrics } from '../metrics.ts';
 import type { I18n } from '../i18n/index.ts';
 import type { Assets } from './assets.ts';
@@ -13,6 +14,8 @@ export interface AppDeps {
   config: ConfigStore;
   now: () => number;
   queue: { notify(): void };
+  /** The provider's state as the worker pool sees it (paused, failing auth): for /health. */
+  gate: Pick<ProviderGate, 'health' | 'pausedUntil'>;
   log: Logger;
   assets: Assets;
   metrics: Metrics;

@@ -1,33 +1,78 @@
 import type { Logger } from 'pino';
 import type { ConfigStore } from '../config/store.ts';
 import type { Db } from '../db/client.ts';
-import type { Metrics } from '../metrics.ts';
-import { finishEvaluation, requeueEvaluation, type ClaimedJob } from '../db/queries/evaluations.ts';
+import { insertAttempt } from '../db/queries/attempts.ts';
+import { deferEvaluation, finishEvaluation, requeueEvaluation, type ClaimedJob } from '../db/queries/evaluations.ts';
+import type { AttemptRecord } from '../llm/attempts.ts';
 import { evaluateMemo, type Outcome } from '../llm/evaluate.ts';
+import { priceFor } from '../llm/prices.ts';
+import { WAIT_KINDS } from '../llm/types.ts';
+import type { Metrics } from '../metrics.ts';
+import type { ProviderGate } from './provider-gate.ts';
 
 export interface RunDeps {
   db: Db;
   config: ConfigStore;
   now: () => number;
   log: Logger;
-  metrics?: Pick<Metrics, 'observeEvaluation'>;
+  gate: ProviderGate;
+  metrics?: Pick<Metrics, 'observeEvaluation' | 'observeAttempt' | 'observeQueueWait'>;
 }
 
 /**
- * Runs one claimed evaluation and stores its outcome. When `shutdown` aborts it, the row goes
- * back to the queue for the next start instead of being marked failed.
+ * Runs one claimed evaluation and stores its outcome. Every attempt is stored as it happens. When the
+ * provider asks us to wait, the row goes back to the queue (its place kept) until the total timeout
+ * runs out; when `shutdown` aborts it, it goes back for the next start instead of failing.
  */
 export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: AbortSignal): Promise<Outcome | undefined> {
   const live = deps.config.current;
   const { llm, rubric, prompt } = live.files;
+  const deadline = job.firstStartedAt + llm.total_timeout_seconds * 1000;
+  deps.metrics?.observeQueueWait((deps.now() - job.queuedAt) / 1000);
+  // One run may take the whole budget; the deadline only decides whether a busy provider is waited for.
   const signal = AbortSignal.any([shutdown, AbortSignal.timeout(llm.total_timeout_seconds * 1000)]);
-  const outcome = await evaluateMemo({ provider: live.provider, rubric, prompt, memo: job.memo, signal, now: deps.now });
+  const outcome = await evaluateMemo({
+    provider: live.provider,
+    rubric,
+    prompt,
+    memo: job.memo,
+    signal,
+    now: deps.now,
+    effort: llm.effort,
+    maxTokens: llm.max_output_tokens,
+    maxRetries: llm.max_retries,
+    price: live.provider.name === 'demo' ? undefined : priceFor(llm, live.provider.model),
+    beforeAttempt: (s) => deps.gate.wait(s),
+    onAttempt: (a) => recordAttempt(deps, job, a),
+  });
   if (shutdown.aborted) {
     requeueEvaluation(deps.db, job.id);
     deps.log.info({ evaluationId: job.id }, 'evaluation interrupted by shutdown; requeued');
     return undefined;
   }
+  if (!outcome.ok && outcome.wait && deps.gate.pausedUntil < deadline) {
+    deferEvaluation(deps.db, job.id, Math.max(deps.gate.pausedUntil, deps.now()));
+    deps.log.info({ evaluationId: job.id, errorKind: outcome.kind, until: new Date(deps.gate.pausedUntil).toISOString() }, 'provider busy; evaluation back in the queue');
+    return outcome;
+  }
+  finish(deps, job, outcome);
+  return outcome;
+}
+
+/** Stores an attempt and tells the gate what the provider said. */
+function recordAttempt(deps: RunDeps, job: ClaimedJob, a: AttemptRecord): void {
+  insertAttempt(deps.db, job.id, job.run, a);
+  deps.metrics?.observeAttempt(a);
+  const o = a.outcome;
+  if (o !== 'ok' && WAIT_KINDS.has(o)) deps.gate.providerBusy(o, a.retryAfterMs ?? undefined, a.startedAt);
+  else if (o === 'bad_request') deps.gate.badRequest();
+  else if (a.httpStatus === 200) deps.gate.succeeded();
+}
+
+function finish(deps: RunDeps, job: ClaimedJob, outcome: Outcome): void {
+  const live = deps.config.current;
   const t = outcome.trace;
+  const waitedTooLong = !outcome.ok && outcome.wait !== undefined;
   finishEvaluation(deps.db, job.id, {
     status: outcome.ok ? 'done' : 'failed',
     provider: live.provider.name,
@@ -40,19 +85,13 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
     resultJson: outcome.ok ? JSON.stringify(outcome.result) : null,
     rawPrompt: t.rawPrompt,
     rawResponse: t.rawResponse,
-    inputTokens: t.usage.inputTokens,
-    outputTokens: t.usage.outputTokens,
-    cacheReadTokens: t.usage.cacheReadTokens,
-    cacheWriteTokens: t.usage.cacheWriteTokens,
     latencyMs: t.latencyMs,
-    attempts: t.attempts,
     errorKind: outcome.ok ? null : outcome.kind,
-    errorMessage: outcome.ok ? null : outcome.message,
+    errorMessage: outcome.ok ? null : waitedTooLong ? `${outcome.message}; still unavailable when the total timeout ran out` : outcome.message,
     finishedAt: deps.now(),
   });
   deps.metrics?.observeEvaluation(outcome);
   const fields = { evaluationId: job.id, status: outcome.ok ? 'done' : 'failed', latencyMs: t.latencyMs, attempts: t.attempts };
   if (outcome.ok) deps.log.info(fields, 'evaluation done');
   else deps.log.warn({ ...fields, errorKind: outcome.kind }, 'evaluation failed');
-  return outcome;
 }

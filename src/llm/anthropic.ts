@@ -1,95 +1,108 @@
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
-import { LlmError, type ErrorKind, type LlmProvider, type LlmReply, type LlmRequest } from './types.ts';
+import { LlmError, type ErrorKind, type LlmErrorDetail, type LlmProvider, type LlmReply, type LlmRequest } from './types.ts';
 
 export interface AnthropicSettings {
   apiKey: string;
   baseURL: string;
   model: string;
-  maxOutputTokens: number;
   /** Per HTTP attempt. */
   timeoutMs: number;
-  maxRetries: number;
   promptCaching: boolean;
 }
 
-/** Claude through the official SDK. The SDK does transport retries with backoff; we count attempts. */
+/**
+ * Claude through the official SDK, one HTTP attempt per call: the SDK's own retries are off so that
+ * every attempt is recorded and a 429/529 pauses the whole pool instead of being retried in place.
+ */
 export function anthropicProvider(s: AnthropicSettings): LlmProvider {
+  const client = new Anthropic({ apiKey: s.apiKey, baseURL: s.baseURL, timeout: s.timeoutMs, maxRetries: 0 });
   return {
     name: 'anthropic',
     model: s.model,
     async complete(req: LlmRequest, signal: AbortSignal): Promise<LlmReply> {
-      let attempts = 0;
-      const countingFetch: typeof fetch = (input, init) => {
-        attempts++;
-        return fetch(input, init);
-      };
-      const client = new Anthropic({
-        apiKey: s.apiKey,
-        baseURL: s.baseURL,
-        timeout: s.timeoutMs,
-        maxRetries: s.maxRetries,
-        fetch: countingFetch,
-      });
       try {
         const msg = await client.messages.create(
           {
             model: s.model,
-            max_tokens: s.maxOutputTokens,
-            system: [
-              { type: 'text', text: req.system, ...(s.promptCaching ? { cache_control: { type: 'ephemeral' as const } } : {}) },
-            ],
+            max_tokens: req.maxTokens,
+            // Claude 5.x: adaptive thinking with an effort level; no temperature/top_p/top_k (they answer 400).
+            thinking: { type: 'adaptive' },
+            system: [{ type: 'text', text: req.system, ...(s.promptCaching ? { cache_control: { type: 'ephemeral' as const } } : {}) }],
             messages: req.messages,
-            output_config: { format: { type: 'json_schema', schema: req.schema } },
+            output_config: { effort: req.effort, format: { type: 'json_schema', schema: req.schema } },
           },
           { signal },
         );
-        const text = msg.content.map((b) => (b.type === 'text' ? b.text : '')).join('');
         const u = msg.usage;
         return {
-          text,
+          text: msg.content.map((b) => (b.type === 'text' ? b.text : '')).join(''),
           stopReason: msg.stop_reason,
-          attempts,
+          refusalCategory: msg.stop_details?.category ?? null,
+          requestId: msg._request_id ?? null,
           usage: {
             inputTokens: u.input_tokens ?? 0,
             outputTokens: u.output_tokens ?? 0,
+            thinkingTokens: u.output_tokens_details?.thinking_tokens ?? 0,
             cacheReadTokens: u.cache_read_input_tokens ?? 0,
             cacheWriteTokens: u.cache_creation_input_tokens ?? 0,
           },
         };
       } catch (err) {
-        throw toLlmError(err, attempts, signal);
+        throw toLlmError(err, signal);
       }
     },
   };
 }
 
-/** Maps SDK errors to our kinds; messages never include the key or the prompt. */
-export function toLlmError(err: unknown, attempts: number, signal?: AbortSignal): LlmError {
+/** Maps SDK errors to our kinds, keeping Anthropic's error type, message and request id for operators. */
+export function toLlmError(err: unknown, signal?: AbortSignal): LlmError {
   if (err instanceof LlmError) return err;
   const kind = errorKind(err, signal);
-  const status = err instanceof APIError && err.status ? ` (HTTP ${err.status})` : '';
-  return new LlmError(kind, `${KIND_SUMMARY[kind]}${status}`, Math.max(attempts, 1));
+  const detail = err instanceof APIError ? apiDetail(err) : {};
+  const status = detail.httpStatus ? ` (HTTP ${detail.httpStatus}${detail.errorType ? ` ${detail.errorType}` : ''})` : '';
+  return new LlmError(kind, `${KIND_SUMMARY[kind]}${status}`, detail);
+}
+
+function apiDetail(err: APIError): LlmErrorDetail {
+  const body = err.error as { error?: { type?: unknown; message?: unknown } } | undefined;
+  // retry-after-ms (milliseconds) is more precise than retry-after (seconds) when both are sent.
+  const ms = err.headers?.get('retry-after-ms');
+  const s = err.headers?.get('retry-after');
+  const retryAfter = ms ? Number(ms) / 1000 : s ? Number(s) : NaN;
+  return {
+    httpStatus: err.status,
+    errorType: typeof body?.error?.type === 'string' ? body.error.type : undefined,
+    apiMessage: typeof body?.error?.message === 'string' ? body.error.message.slice(0, 500) : undefined,
+    requestId: err.requestID ?? undefined,
+    retryAfterMs: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined,
+  };
 }
 
 function errorKind(err: unknown, signal?: AbortSignal): ErrorKind {
   if (err instanceof APIUserAbortError || signal?.aborted) return 'timeout';
   if (err instanceof APIConnectionTimeoutError) return 'timeout';
   if (err instanceof APIConnectionError) return 'connection';
-  if (err instanceof APIError) {
-    const st = err.status ?? 0;
-    if (st === 429) return 'rate_limited';
-    if (st === 529) return 'overloaded';
-    if (st === 408 || st === 504) return 'timeout';
-    if (st >= 500) return 'server_error';
-    if (st === 401 || st === 403) return 'auth';
-    if (st >= 400) return 'bad_request';
-  }
+  if (err instanceof APIError) return statusKind(err.status ?? 0, err);
+  return 'unknown';
+}
+
+function statusKind(st: number, err: APIError): ErrorKind {
+  const body = (err.error as { error?: { type?: string; message?: string } } | undefined)?.error;
+  // Credit exhausted and spend caps come as 402 billing_error or as a 400 that says so.
+  if (st === 402 || body?.type === 'billing_error' || (st === 400 && /credit balance|spend limit/i.test(body?.message ?? ''))) return 'billing';
+  if (st === 429) return 'rate_limited';
+  if (st === 529) return 'overloaded';
+  if (st === 408 || st === 504) return 'timeout';
+  if (st >= 500) return 'server_error';
+  if (st === 401 || st === 403) return 'auth';
+  if (st >= 400) return 'bad_request';
   return 'unknown';
 }
 
 const KIND_SUMMARY: Record<ErrorKind, string> = {
   rate_limited: 'The provider rate-limited the request',
   overloaded: 'The provider is overloaded',
+  billing: 'The provider refused the request for billing reasons',
   server_error: 'The provider had a server error',
   timeout: 'The provider did not answer in time',
   connection: 'Could not connect to the provider',

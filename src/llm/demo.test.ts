@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_MEMO } from '../../test/helpers/outputs.ts';
+import { EVAL_SETTINGS, SAMPLE_MEMO } from '../../test/helpers/outputs.ts';
 import { loadConfigDir, type FileConfig } from '../config/load.ts';
 import { formatIssue } from '../config/yaml-source.ts';
 import { demoProvider } from './demo.ts';
@@ -17,7 +17,7 @@ const { rubric, prompt } = shipped();
 const VAGUE_MEMO = 'We should maybe think about doing something about the warehouse stuff at some point.';
 
 async function evaluate(memo: string): Promise<EvaluationResult> {
-  const out = await evaluateMemo({ provider: demoProvider({ delayMs: 0 }), rubric, prompt, memo, signal: new AbortController().signal });
+  const out = await evaluateMemo({ ...EVAL_SETTINGS, provider: demoProvider({ delayMs: 0 }), rubric, prompt, memo, signal: new AbortController().signal });
   if (!out.ok) throw new Error(`demo evaluation failed: ${out.kind}: ${out.message}`);
   return out.result;
 }
@@ -110,12 +110,13 @@ describe('demo provider through evaluateMemo', () => {
   });
 
   it('reports the demo provider and model in the trace', async () => {
-    const out = await evaluateMemo({ provider: demoProvider({ delayMs: 0 }), rubric, prompt, memo: SAMPLE_MEMO, signal: new AbortController().signal });
+    const out = await evaluateMemo({ ...EVAL_SETTINGS, provider: demoProvider({ delayMs: 0 }), rubric, prompt, memo: SAMPLE_MEMO, signal: new AbortController().signal });
     expect(out.ok).toBe(true);
     expect(out.trace.attempts).toBe(1);
     expect(out.trace.rawPrompt).toContain('demo-evaluator');
     // Offline: nothing is billed, so no tokens are counted.
-    expect(out.trace.usage).toEqual({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 });
+    expect(out.trace.usage).toEqual({ inputTokens: 0, outputTokens: 0, thinkingTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 });
+    expect(out.trace.costUsd).toBe(0);
     expect(JSON.parse(out.trace.rawResponse)).toHaveProperty('criteria');
   });
 });
@@ -125,7 +126,7 @@ describe('cancelling the demo provider', () => {
     const ac = new AbortController();
     const started = Date.now();
     setTimeout(() => ac.abort(), 20);
-    const out = await evaluateMemo({ provider: demoProvider({ delayMs: 60_000 }), rubric, prompt, memo: SAMPLE_MEMO, signal: ac.signal });
+    const out = await evaluateMemo({ ...EVAL_SETTINGS, provider: demoProvider({ delayMs: 60_000 }), rubric, prompt, memo: SAMPLE_MEMO, signal: ac.signal });
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(out.ok).toBe(false);
     if (out.ok) return;
@@ -138,13 +139,13 @@ describe('cancelling the demo provider', () => {
   it('fails at once with timeout when the signal is already aborted', async () => {
     const ac = new AbortController();
     ac.abort();
-    const out = await evaluateMemo({ provider: demoProvider({ delayMs: 60_000 }), rubric, prompt, memo: SAMPLE_MEMO, signal: ac.signal });
+    const out = await evaluateMemo({ ...EVAL_SETTINGS, provider: demoProvider({ delayMs: 60_000 }), rubric, prompt, memo: SAMPLE_MEMO, signal: ac.signal });
     expect(out).toMatchObject({ ok: false, kind: 'timeout' });
   });
 
   it('completes normally when the delay elapses before any abort', async () => {
     const ac = new AbortController();
-    const out = await evaluateMemo({ provider: demoProvider({ delayMs: 5 }), rubric, prompt, memo: SAMPLE_MEMO, signal: ac.signal });
+    const out = await evaluateMemo({ ...EVAL_SETTINGS, provider: demoProvider({ delayMs: 5 }), rubric, prompt, memo: SAMPLE_MEMO, signal: ac.signal });
     ac.abort();
     expect(out.ok).toBe(true);
   });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { detectLanguage } from '../i18n/detect.ts';
 import { DEMO_PHRASES, type DemoPhrases } from './demo-phrases.ts';
-import { LlmError, type LlmProvider, type LlmReply, type LlmRequest } from './types.ts';
+import { LlmError, ZERO_USAGE, type LlmProvider, type LlmReply, type LlmRequest } from './types.ts';
 
 /** Offline evaluator: deterministic, varies with the memo, needs no key. Every page labels its output. */
 export function demoProvider(opts: { delayMs: number }): LlmProvider {
@@ -16,9 +16,10 @@ export function demoProvider(opts: { delayMs: number }): LlmProvider {
       return {
         text,
         stopReason: 'end_turn',
-        attempts: 1,
-        // Offline: no tokens are billed, so none are counted (the cost estimate stays honest).
-        usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
+        refusalCategory: null,
+        requestId: null,
+        // Offline: no tokens are billed, so none are counted (the cost stays honest).
+        usage: ZERO_USAGE,
       };
     },
   };
@@ -26,11 +27,11 @@ export function demoProvider(opts: { delayMs: number }): LlmProvider {
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new LlmError('timeout', 'The demo evaluator was stopped', 1));
+    if (signal.aborted) return reject(new LlmError('timeout', 'The demo evaluator was stopped'));
     const t = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => {
       clearTimeout(t);
-      reject(new LlmError('timeout', 'The demo evaluator was stopped', 1));
+      reject(new LlmError('timeout', 'The demo evaluator was stopped'));
     }, { once: true });
   });
 }

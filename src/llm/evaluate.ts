@@ -1,9 +1,11 @@
-import type { PromptConfig, Rubric } from '../config/schemas.ts';
+import { EFFORTS, type Effort, type PromptConfig, type Rubric } from '../config/schemas.ts';
+import { AttemptRunner, type AttemptHooks } from './attempts.ts';
 import { outputJsonSchema, parseModelOutput, type ModelOutput } from './output-schema.ts';
+import type { ModelPrice } from './prices.ts';
 import { buildReaskMessage, buildSystemPrompt, buildUserMessage } from './prompt.ts';
 import { locateQuote } from './quotes.ts';
 import { bandFor, overallScore } from './scoring.ts';
-import { LlmError, ZERO_USAGE, addUsage, type ChatMessage, type ErrorKind, type LlmProvider, type Usage } from './types.ts';
+import { WAIT_KINDS, type ChatMessage, type ErrorKind, type LlmProvider, type LlmRequest, type Usage } from './types.ts';
 
 /** The stored result of a successful evaluation; self-contained, so later rubric edits don't change it. */
 export interface EvaluationResult {
@@ -29,68 +31,119 @@ export interface Segment {
   end?: number;
 }
 
-/** What admins see for every call, whatever the outcome. */
+/** What admins see for every run, whatever the outcome. */
 export interface Trace {
   rawPrompt: string;
   rawResponse: string;
   usage: Usage;
+  costUsd: number;
   attempts: number;
   latencyMs: number;
 }
 
 export type Outcome =
   | { ok: true; result: EvaluationResult; trace: Trace }
-  | { ok: false; kind: ErrorKind; message: string; trace: Trace };
+  | { ok: false; kind: ErrorKind; message: string; trace: Trace; wait?: ProviderWait };
 
-export interface EvaluateInput {
+/** Set when the provider, not the memo, was the problem (429, 529, billing, auth): requeue, don't fail. */
+export interface ProviderWait {
+  /** From the provider's retry-after header, when it sent one. */
+  retryAfterMs: number | undefined;
+}
+
+export interface EvaluateInput extends AttemptHooks {
   provider: LlmProvider;
   rubric: Rubric;
   prompt: PromptConfig;
   memo: string;
   signal: AbortSignal;
+  effort: Effort;
+  maxTokens: number;
+  /** In-place retries of one call on 5xx, timeouts and connection errors. */
+  maxRetries: number;
+  /** The model's price when the attempts are made; undefined for the demo evaluator (free). */
+  price: ModelPrice | undefined;
   now?: () => number;
 }
 
-/** Build prompt → call provider → validate (one re-ask) → anchor quotes → score. Never throws. */
+/** The API never writes more than this in one answer. */
+const MODEL_MAX_OUTPUT = 128_000;
+const CUT_OFF = new Set(['max_tokens', 'model_context_window_exceeded']);
+
+/** More room after a cut-off answer: twice the tokens, or (at the ceiling, or out of context) one effort lower. */
+export function moreRoom(b: { maxTokens: number; effort: Effort }, stopReason: string): { maxTokens: number; effort: Effort } {
+  const lower = EFFORTS[Math.max(0, EFFORTS.indexOf(b.effort) - 1)]!;
+  if (stopReason === 'model_context_window_exceeded' || b.maxTokens >= MODEL_MAX_OUTPUT) return { ...b, effort: lower };
+  return { ...b, maxTokens: Math.min(MODEL_MAX_OUTPUT, b.maxTokens * 2) };
+}
+
+/**
+ * Build prompt → call provider → validate → anchor quotes → score. A cut-off answer gets one retry
+ * with more room, an invalid one a single re-ask; rate limits, overload, billing and auth errors end
+ * the run early with `wait` set so the caller can requeue it. Never throws.
+ */
 export async function evaluateMemo(input: EvaluateInput): Promise<Outcome> {
   const { provider, rubric, memo, signal } = input;
   const now = input.now ?? Date.now;
   const started = now();
+  const runner = new AttemptRunner(provider, input.price, input.maxRetries, input, now);
   const system = buildSystemPrompt(input.prompt, rubric);
   const schema = outputJsonSchema(rubric);
-  const messages: ChatMessage[] = [{ role: 'user', content: buildUserMessage(memo) }];
+  const userMessage = buildUserMessage(memo);
   const responses: string[] = [];
-  let usage = ZERO_USAGE;
-  let attempts = 0;
+  let req: LlmRequest = { system, messages: [{ role: 'user', content: userMessage }], schema, maxTokens: input.maxTokens, effort: input.effort };
   const trace = (): Trace => ({
-    rawPrompt: JSON.stringify({ model: provider.model, system, messages, output_schema: schema }, null, 2),
-    rawResponse: responses.join('\n\n--- re-ask ---\n\n'),
-    usage,
-    attempts,
+    rawPrompt: JSON.stringify({ model: provider.model, effort: req.effort, max_tokens: req.maxTokens, system, messages: req.messages, output_schema: schema }, null, 2),
+    rawResponse: responses.join('\n\n--- next attempt ---\n\n'),
+    usage: runner.usage,
+    costUsd: runner.cost,
+    attempts: runner.count,
     latencyMs: now() - started,
   });
-  const fail = (kind: ErrorKind, message: string): Outcome => ({ ok: false, kind, message, trace: trace() });
-
-  for (let round = 0; round < 2; round++) {
-    let reply;
-    try {
-      reply = await provider.complete({ system, messages, schema }, signal);
-    } catch (err) {
-      const e = err instanceof LlmError ? err : new LlmError('unknown', 'Unexpected error', 1);
-      attempts += e.attempts;
-      return fail(e.kind, e.message);
+  const fail = (kind: ErrorKind, message: string, wait?: ProviderWait): Outcome => ({ ok: false, kind, message, trace: trace(), ...(wait ? { wait } : {}) });
+  let grown = false;
+  let reasked = false;
+  for (;;) {
+    const call = await runner.call(req, signal);
+    if (!call.ok) {
+      const e = call.error;
+      return fail(e.kind, e.message, WAIT_KINDS.has(e.kind) ? { retryAfterMs: e.detail.retryAfterMs } : undefined);
     }
-    attempts += reply.attempts;
-    usage = addUsage(usage, reply.usage);
+    const { reply, startedAt } = call;
     responses.push(reply.text);
-    if (reply.stopReason === 'refusal') return fail('refusal', 'The model declined to evaluate the memo');
-    if (reply.stopReason === 'max_tokens') return fail('max_tokens', 'The answer was cut off at the output limit');
+    if (CUT_OFF.has(reply.stopReason ?? '')) {
+      runner.recordReply(req, startedAt, reply, 'max_tokens');
+      if (grown) return fail('max_tokens', cutOffMessage(input, req, reply.usage.thinkingTokens));
+      grown = true;
+      req = { ...req, ...moreRoom(req, reply.stopReason!) };
+      continue;
+    }
+    if (reply.stopReason === 'refusal') {
+      runner.recordReply(req, startedAt, reply, 'refusal');
+      return fail('refusal', `The model declined to evaluate the memo${reply.refusalCategory ? ` (category: ${reply.refusalCategory})` : ''}`);
+    }
     const parsed = parseModelOutput(rubric, reply.text);
+    runner.recordReply(req, startedAt, reply, parsed.ok ? 'ok' : 'invalid_output', parsed.ok ? parsed.dropped : parsed.problems);
     if (parsed.ok) return { ok: true, result: buildResult(rubric, memo, parsed.output, provider.name === 'demo'), trace: trace() };
-    if (round === 1) return fail('invalid_output', `The answer did not match the rubric: ${parsed.problems.slice(0, 3).join('; ')}`);
-    messages.push({ role: 'assistant', content: reply.text || '(empty)' }, { role: 'user', content: buildReaskMessage(parsed.problems) });
+    if (reasked) return fail('invalid_output', `The answer did not match the rubric twice: ${parsed.problems.slice(0, 3).join('; ')}`);
+    reasked = true;
+    req = { ...req, messages: [reaskTurn(userMessage, parsed.problems)] };
   }
-  return fail('unknown', 'unreachable');
+}
+
+/**
+ * The re-ask is the original turn plus the server's list of problems, in one user message: the
+ * model's own earlier answer is never sent back (a memo could have steered it into writing orders).
+ */
+function reaskTurn(userMessage: string, problems: string[]): ChatMessage {
+  return { role: 'user', content: `${userMessage}\n\n${buildReaskMessage(problems)}` };
+}
+
+function cutOffMessage(input: EvaluateInput, last: LlmRequest, thinking: number): string {
+  return (
+    `The answer was cut off at the output limit twice: ${input.maxTokens} then ${last.maxTokens} tokens ` +
+    `(${thinking} of the last spent thinking, effort ${last.effort}). Raise max_output_tokens or lower effort in llm.yaml.`
+  );
 }
 
 /** The server's own result: criteria in rubric order, overall computed here, quotes anchored. */

@@ -13,11 +13,13 @@ export function studentMessageKey(kind: ErrorKind | null): MessageKey {
     case 'connection':
       return 'llm.unreachable';
     case 'invalid_output':
-    case 'max_tokens':
       return 'llm.invalid';
+    case 'max_tokens':
+      return 'llm.cutOff';
     case 'refusal':
       return 'llm.refusal';
     case 'auth':
+    case 'billing':
     case 'bad_request':
       return 'llm.config';
     case 'interrupted':

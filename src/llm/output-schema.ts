@@ -9,22 +9,22 @@ export function scaleLevels(rubric: Rubric): number[] {
 }
 
 /**
- * The JSON schema sent as the structured-output format. It stays inside the subset every
- * provider accepts (all keys required, no extra keys, no numeric or length limits: those are
- * enforced by modelOutputSchema below).
+ * The JSON schema sent as the structured-output format. It stays inside the subset the API accepts
+ * (all keys required, no extra keys, minItems 0 or 1 only, no numeric or length limits: those are
+ * enforced by modelOutputSchema below). Justification comes before score so the model reasons first.
  */
 export function outputJsonSchema(rubric: Rubric): Record<string, unknown> {
   const ids = rubric.criteria.map((c) => c.id);
   const criterion = {
     type: 'object',
     properties: {
-      score: { type: 'integer', enum: scaleLevels(rubric) },
       justification: { type: 'string' },
+      score: { type: 'integer', enum: scaleLevels(rubric) },
     },
-    required: ['score', 'justification'],
+    required: ['justification', 'score'],
     additionalProperties: false,
   };
-  const strings = { type: 'array', items: { type: 'string' } };
+  const strings = { type: 'array', items: { type: 'string' }, minItems: 1 };
   return {
     type: 'object',
     properties: {
@@ -57,63 +57,103 @@ export function outputJsonSchema(rubric: Rubric): Record<string, unknown> {
   };
 }
 
-const nonEmpty = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
+const nonEmpty = v.pipe(v.string('must be text'), v.trim(), v.nonEmpty('must not be empty'));
 const list = (min: number, max: number) =>
-  v.pipe(v.array(nonEmpty), v.minLength(min, `needs at least ${min}`), v.maxLength(max, `at most ${max}`));
+  v.pipe(v.array(nonEmpty, 'must be a list'), v.minLength(min, `needs at least ${min}`), v.maxLength(max, `at most ${max}`));
+
+/** Segments past this many are dropped (the page has room for a dozen comments). */
+const MAX_SEGMENTS = 12;
+
+/** One segment, checked on its own: a malformed one is dropped, not the whole evaluation. */
+function segmentSchema(ids: [string, ...string[]]) {
+  return v.strictObject(
+    {
+      quote: nonEmpty,
+      criterion: v.picklist(ids, 'must be one of the criterion ids'),
+      comment: nonEmpty,
+      questions: list(1, 5),
+      suggestion: v.pipe(v.string('must be text'), v.trim()),
+    },
+    'must be an object with exactly quote, criterion, comment, questions, suggestion',
+  );
+}
 
 /** The server's own check of the model's output; it never trusts the provider's schema enforcement. */
 export function modelOutputSchema(rubric: Rubric) {
-  const ids = rubric.criteria.map((c) => c.id) as [string, ...string[]];
   const levels = scaleLevels(rubric);
+  const lo = levels[0]!;
+  const hi = levels[levels.length - 1]!;
   const score = v.pipe(
-    v.number(),
+    v.number('score must be a number'),
     v.integer('score must be a whole number'),
-    v.minValue(levels[0]!, `score must be at least ${levels[0]}`),
-    v.maxValue(levels[levels.length - 1]!, `score must be at most ${levels[levels.length - 1]}`),
+    v.minValue(lo, `score must be at least ${lo}`),
+    v.maxValue(hi, `score must be at most ${hi}`),
   );
-  const criterion = v.strictObject({ score, justification: nonEmpty });
-  return v.strictObject({
-    criteria: v.strictObject(Object.fromEntries(ids.map((id) => [id, criterion]))),
-    strengths: list(1, 8),
-    opportunities: list(1, 8),
-    segments: v.pipe(
-      v.array(
-        v.strictObject({
-          quote: nonEmpty,
-          criterion: v.picklist(ids),
-          comment: nonEmpty,
-          questions: list(1, 5),
-          suggestion: v.pipe(v.string(), v.trim()),
-        }),
-      ),
-      v.maxLength(12, 'at most 12 segments'),
-    ),
-  });
+  const criterion = v.strictObject({ justification: nonEmpty, score }, 'must be an object with exactly justification and score');
+  const exact = 'must hold exactly the criterion ids';
+  return v.strictObject(
+    {
+      criteria: v.strictObject(Object.fromEntries(rubric.criteria.map((c) => [c.id, criterion])), exact),
+      strengths: list(1, 8),
+      opportunities: list(1, 8),
+      segments: v.array(v.unknown(), 'must be a list'),
+    },
+    'must be an object with exactly criteria, strengths, opportunities, segments',
+  );
 }
 
+type Segment = { quote: string; criterion: string; comment: string; questions: string[]; suggestion: string };
+
 export type ModelOutput = {
-  criteria: Record<string, { score: number; justification: string }>;
+  criteria: Record<string, { justification: string; score: number }>;
   strengths: string[];
   opportunities: string[];
-  segments: { quote: string; criterion: string; comment: string; questions: string[]; suggestion: string }[];
+  segments: Segment[];
 };
 
-export type ParsedOutput = { ok: true; output: ModelOutput } | { ok: false; problems: string[] };
+/** ok: the output, plus notes on segments that were dropped; not ok: problems phrased for a re-ask. */
+export type ParsedOutput = { ok: true; output: ModelOutput; dropped: string[] } | { ok: false; problems: string[] };
 
-/** Parses the model's text as JSON and checks it against the rubric; problems are phrased for a re-ask. */
+/** Parses the model's text as JSON and checks it against the rubric. */
 export function parseModelOutput(rubric: Rubric, text: string): ParsedOutput {
   let json: unknown;
   try {
     json = JSON.parse(stripFences(text));
   } catch {
-    return { ok: false, problems: ['the response was not valid JSON'] };
+    return { ok: false, problems: ['the response was not valid JSON (complete it and close every bracket)'] };
   }
+  const known = new Set([...rubric.criteria.map((c) => c.id), 'criteria', 'strengths', 'opportunities', 'segments', 'justification', 'score']);
   const res = v.safeParse(modelOutputSchema(rubric), json);
-  if (res.success) return { ok: true, output: res.output as ModelOutput };
-  return {
-    ok: false,
-    problems: res.issues.slice(0, 20).map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`),
-  };
+  if (!res.success) return { ok: false, problems: res.issues.slice(0, 20).map((i) => describeIssue(i, known)) };
+  const { segments, dropped } = checkSegments(rubric, res.output.segments, known);
+  return { ok: true, output: { ...(res.output as Omit<ModelOutput, 'segments'>), segments }, dropped };
+}
+
+/** Keeps the valid segments (up to MAX_SEGMENTS); says why each other one was dropped. */
+function checkSegments(rubric: Rubric, raw: unknown[], known: Set<string>): { segments: Segment[]; dropped: string[] } {
+  const schema = segmentSchema(rubric.criteria.map((c) => c.id) as [string, ...string[]]);
+  const segments: Segment[] = [];
+  const dropped: string[] = [];
+  const segmentKeys = new Set([...known, 'quote', 'criterion', 'comment', 'questions', 'suggestion']);
+  raw.forEach((item, i) => {
+    const r = v.safeParse(schema, item);
+    if (!r.success) dropped.push(`segments.${i} dropped: ${r.issues.slice(0, 3).map((x) => describeIssue(x, segmentKeys)).join('; ')}`);
+    else if (segments.length >= MAX_SEGMENTS) dropped.push(`segments.${i} dropped: more than ${MAX_SEGMENTS} segments`);
+    else segments.push(r.output);
+  });
+  return { segments, dropped };
+}
+
+/**
+ * An issue as `path: message`, built only from our own words: valibot's default messages quote the
+ * received value, and a key the model invented could carry instructions, so neither is repeated.
+ */
+function describeIssue(issue: v.BaseIssue<unknown>, known: Set<string>): string {
+  const keys = (issue.path ?? []).map((p) => p.key);
+  const safe = keys.map((k) => (typeof k === 'number' || known.has(String(k)) ? `.${String(k)}` : '.(unexpected key)'));
+  const last = keys[keys.length - 1];
+  const unexpected = last !== undefined && typeof last !== 'number' && !known.has(String(last));
+  return `${safe.join('').replace(/^\./, '') || '(root)'}: ${unexpected ? 'is not allowed here' : issue.message}`;
 }
 
 function stripFences(text: string): string {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_MEMO, validOutput } from '../../test/helpers/outputs.ts';
+import { EVAL_SETTINGS, SAMPLE_MEMO, reply, validOutput } from '../../test/helpers/outputs.ts';
 import { loadConfigDir, type FileConfig } from '../config/load.ts';
 import { formatIssue } from '../config/yaml-source.ts';
 import { evaluateMemo } from './evaluate.ts';
@@ -24,12 +24,7 @@ function recordingProvider(): LlmProvider & { requests: LlmRequest[] } {
     requests,
     async complete(req) {
       requests.push(structuredClone(req));
-      return {
-        text: JSON.stringify(validOutput(rubric)),
-        stopReason: 'end_turn',
-        usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0 },
-        attempts: 1,
-      };
+      return reply(JSON.stringify(validOutput(rubric)));
     },
   };
 }
@@ -54,7 +49,7 @@ describe('buildSystemPrompt', () => {
     const provider = recordingProvider();
     const memos = [SAMPLE_MEMO, 'A completely different memo. It asks for nothing and has no numbers.'];
     for (const memo of memos) {
-      const out = await evaluateMemo({ provider, rubric, prompt, memo, signal: new AbortController().signal });
+      const out = await evaluateMemo({ ...EVAL_SETTINGS, provider, rubric, prompt, memo, signal: new AbortController().signal });
       expect(out.ok).toBe(true);
     }
     expect(provider.requests).toHaveLength(2);
@@ -179,17 +174,19 @@ describe('buildReaskMessage', () => {
         requests.push(structuredClone(req));
         const out = validOutput(rubric);
         if (call++ === 0) delete (out.criteria as Record<string, unknown>)['risks'];
-        return { text: JSON.stringify(out), stopReason: 'end_turn', usage: { inputTokens: 1, outputTokens: 1, cacheReadTokens: 0, cacheWriteTokens: 0 }, attempts: 1 };
+        return reply(JSON.stringify(out));
       },
     };
-    const res = await evaluateMemo({ provider, rubric, prompt, memo: SAMPLE_MEMO, signal: new AbortController().signal });
+    const res = await evaluateMemo({ ...EVAL_SETTINGS, provider, rubric, prompt, memo: SAMPLE_MEMO, signal: new AbortController().signal });
     expect(res.ok).toBe(true);
     expect(requests).toHaveLength(2);
     expect(requests[1]!.system).toBe(requests[0]!.system);
+    // One user turn: the original message plus the problems; the model's own answer is never sent back.
     const roles = requests[1]!.messages.map((m) => m.role);
-    expect(roles).toEqual(['user', 'assistant', 'user']);
-    const reask = requests[1]!.messages[2]!.content;
-    expect(reask).toContain('- criteria.risks:');
-    expect(reask).toBe(buildReaskMessage(['criteria.risks: Invalid key: Expected "risks" but received undefined']));
+    expect(roles).toEqual(['user']);
+    const reask = requests[1]!.messages[0]!.content;
+    expect(reask.startsWith(requests[0]!.messages[0]!.content)).toBe(true);
+    expect(reask).toContain(buildReaskMessage(['criteria.risks: must hold exactly the criterion ids']));
+    expect(reask).not.toContain('Justification for');
   });
 });

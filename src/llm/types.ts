@@ -1,7 +1,10 @@
+import type { Effort } from '../config/schemas.ts';
+
 /** What went wrong with an evaluation, in a form a page, a metric and an admin can use. */
 export const ERROR_KINDS = [
   'rate_limited',
   'overloaded',
+  'billing',
   'server_error',
   'timeout',
   'connection',
@@ -15,58 +18,84 @@ export const ERROR_KINDS = [
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
+/** Provider trouble that is not the memo's fault: the evaluation waits in the queue instead of failing. */
+export const WAIT_KINDS: ReadonlySet<ErrorKind> = new Set(['rate_limited', 'overloaded', 'billing', 'auth']);
+
+/** Worth trying the same call again at once (with a short backoff). */
+export const RETRY_KINDS: ReadonlySet<ErrorKind> = new Set(['server_error', 'timeout', 'connection']);
+
 export interface ChatMessage {
   role: 'user' | 'assistant';
   content: string;
 }
 
-/** One provider call: a cached system prompt, the conversation, and the output schema. */
+/** One provider call: a cached system prompt, the conversation, the output schema and the budget. */
 export interface LlmRequest {
   system: string;
   messages: ChatMessage[];
   schema: Record<string, unknown>;
+  maxTokens: number;
+  effort: Effort;
 }
 
 export interface Usage {
   inputTokens: number;
+  /** Everything the model wrote, thinking included (that is what is billed). */
   outputTokens: number;
+  /** The part of outputTokens spent thinking, when the API reports it. */
+  thinkingTokens: number;
   cacheReadTokens: number;
   cacheWriteTokens: number;
 }
 
+/** One HTTP attempt that got an answer. */
 export interface LlmReply {
   text: string;
   stopReason: string | null;
+  /** Anthropic's stop_details.category on a refusal (cyber, bio, ...), when given. */
+  refusalCategory: string | null;
+  requestId: string | null;
   usage: Usage;
-  /** HTTP attempts this call took (1 + transport retries). */
-  attempts: number;
 }
 
-/** A model behind one typed call. Implementations map their failures to LlmError. */
+/** A model behind one typed call: exactly one HTTP attempt, failures mapped to LlmError. */
 export interface LlmProvider {
   readonly name: 'anthropic' | 'demo';
   readonly model: string;
   complete(req: LlmRequest, signal: AbortSignal): Promise<LlmReply>;
 }
 
-/** A provider failure with its kind and the number of HTTP attempts made. */
+/** What the API said about a failed attempt, kept for operators. */
+export interface LlmErrorDetail {
+  httpStatus?: number;
+  /** Anthropic's error.type, e.g. rate_limit_error. */
+  errorType?: string;
+  /** Anthropic's error.message (never contains the key or the prompt). */
+  apiMessage?: string;
+  requestId?: string;
+  /** From a retry-after header, when the API sent one. */
+  retryAfterMs?: number;
+}
+
+/** A provider failure with its kind and whatever the API told us. */
 export class LlmError extends Error {
   constructor(
     readonly kind: ErrorKind,
     message: string,
-    readonly attempts: number,
+    readonly detail: LlmErrorDetail = {},
   ) {
     super(message);
     this.name = 'LlmError';
   }
 }
 
-export const ZERO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
+export const ZERO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, thinkingTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
 
 export function addUsage(a: Usage, b: Usage): Usage {
   return {
     inputTokens: a.inputTokens + b.inputTokens,
     outputTokens: a.outputTokens + b.outputTokens,
+    thinkingTokens: a.thinkingTokens + b.thinkingTokens,
     cacheReadTokens: a.cacheReadTokens + b.cacheReadTokens,
     cacheWriteTokens: a.cacheWriteTokens + b.cacheWriteTokens,
   };

@@ -44,6 +44,7 @@ export function panelProps(deps: AppDeps, e: EvaluationView, i18n: I18n): PanelP
     elapsedMs: now - e.queuedAt,
     runningMs: e.status === 'running' && e.startedAt ? now - e.startedAt : undefined,
     expectedMs: recentAverageDurationMs(deps.db),
+    waitingForProvider: e.status === 'queued' && ((e.notBefore !== null && e.notBefore > now) || deps.gate.pausedUntil > 0),
     i18n,
   };
 }
@@ -63,7 +64,7 @@ function evaluationJson(e: EvaluationView, p: PanelProps) {
     status: e.status,
     submittedAt: new Date(e.createdAt).toISOString(),
     memo: e.memo,
-    ...(p.state === 'pending' ? { queuePosition: p.position ?? null, elapsedMs: p.elapsedMs, expectedMs: p.expectedMs ?? null } : {}),
+    ...(p.state === 'pending' ? { queuePosition: p.position ?? null, elapsedMs: p.elapsedMs, expectedMs: p.expectedMs ?? null, waitingForProvider: p.waitingForProvider } : {}),
     ...(p.state === 'done' ? { finishedAt: new Date(p.finishedAt).toISOString(), result: p.result, revisionOf: p.revision ? { evaluationId: p.revision.parentEvaluationId, ...p.revision.comparison } : null } : {}),
     ...(p.state === 'failed' ? { error: { kind: e.errorKind, message: p.message }, retryUrl: `/evaluations/${e.id}/retry` } : {}),
   };

@@ -21,7 +21,7 @@ export function showLiveness(c: Ctx) {
 /** GET /health — readiness JSON; details (paths, counts, versions) only for admins and token holders. */
 export function showReadiness(c: Ctx) {
   const { db, config } = c.var.deps;
-  const health = checkHealth(db, config, c.var.deps.now());
+  const health = checkHealth(db, config, c.var.deps.gate, c.var.deps.now());
   const privileged = c.var.user?.role === 'admin' || hasToken(c);
   const checks = Object.fromEntries(
     Object.entries(health.checks).map(([name, check]) => [name, privileged ? { status: check.ok ? 'ok' : 'failing', detail: check.detail } : check.ok ? 'ok' : 'failing']),

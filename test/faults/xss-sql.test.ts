@@ -1,11 +1,11 @@
 import { dump, load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAdminEvaluations } from '../../src/db/queries/admin-evaluations.ts';
-import { ZERO_USAGE, type LlmProvider } from '../../src/llm/types.ts';
+import type { LlmProvider } from '../../src/llm/types.ts';
 import { createAccount, waitForEvaluation, type Client, type TestApp } from '../helpers/app.ts';
 import { SQL_PAYLOADS, UNICODE_SAMPLES, XSS_PAYLOADS } from '../helpers/fuzz.ts';
 import { fuzzClients, getChecked, makeFuzzApp } from '../helpers/fuzz-app.ts';
-import { SAMPLE_MEMO, validOutput } from '../helpers/outputs.ts';
+import { SAMPLE_MEMO, reply, validOutput } from '../helpers/outputs.ts';
 import { escapeHtml } from '../helpers/page-checks.ts';
 import { parseCsv } from '../helpers/seed.ts';
 
@@ -31,7 +31,7 @@ const echoProvider: LlmProvider = {
     out.opportunities = [XSS_PAYLOADS[3]];
     for (const s of out.segments) Object.assign(s, { comment: XSS_PAYLOADS[4], questions: [XSS_PAYLOADS[5]], suggestion: XSS_PAYLOADS[7] });
     const memo = req.messages[0]!.content;
-    return { text: JSON.stringify(memo.includes(XSS_PAYLOADS[0]) ? out : validOutput(rubric)), stopReason: 'end_turn', usage: ZERO_USAGE, attempts: 1 };
+    return reply(JSON.stringify(memo.includes(XSS_PAYLOADS[0]) ? out : validOutput(rubric)));
   },
 };
 

@@ -10,11 +10,12 @@ import { ConfigStore } from '../../src/config/store.ts';
 import { openDatabase, type Db } from '../../src/db/client.ts';
 import type { AppEnv } from '../../src/http/context.ts';
 import { loadAssets } from '../../src/http/assets.ts';
-import { EvaluationQueue } from '../../src/jobs/evaluation-queue.ts';
-import { runEvaluation } from '../../src/jobs/run-evaluation.ts';
+import type { EvaluationQueue } from '../../src/jobs/evaluation-queue.ts';
+import type { ProviderGate } from '../../src/jobs/provider-gate.ts';
+import { createWorkers } from '../../src/jobs/workers.ts';
 import type { LlmProvider } from '../../src/llm/types.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createMetrics } from '../../src/metrics.ts';
+import type { Metrics } from '../../src/metrics.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { insertAccount } from '../../src/db/queries/users.ts';
 
@@ -36,9 +37,10 @@ export interface TestAppOptions {
 
 export interface TestApp {
   app: Hono<AppEnv>;
-  metrics: ReturnType<typeof createMetrics>;
+  metrics: Metrics;
   db: Db;
   queue: EvaluationQueue;
+  gate: ProviderGate;
   config: ConfigStore;
   logs: string[];
   dir: string;
@@ -57,20 +59,14 @@ export function makeTestApp(opts: TestAppOptions = {}): TestApp {
   const logs: string[] = [];
   const log = createLogger('info', new Writable({ write: (chunk, _enc, cb) => (logs.push(String(chunk)), cb()) }));
   const now = opts.now ?? (() => Date.now());
-  const metrics = createMetrics(db);
-  const queue = new EvaluationQueue({
-    db,
-    now,
-    log,
-    concurrency: () => config.current.files.llm.concurrency,
-    run: (job, shutdown) => runEvaluation({ db, config, now, log, metrics }, job, shutdown),
-  });
-  const app = createApp({ db, config, now, queue, log, assets: loadAssets(), metrics, lifecycle: { draining: false, startedAt: now(), version: 'test' } });
+  const { queue, gate, metrics } = createWorkers({ db, config, now, log });
+  const app = createApp({ db, config, now, queue, gate, log, assets: loadAssets(), metrics, lifecycle: { draining: false, startedAt: now(), version: 'test' } });
   return {
     app,
     metrics,
     db,
     queue,
+    gate,
     config,
     logs,
     dir,

@@ -23,14 +23,14 @@ export async function startFaultEnv(): Promise<FaultEnv> {
   const fake = new FakeAnthropic();
   await fake.start();
   const t = makeTestApp({
+    // One in-place retry of 5xx/timeouts, and a short wait when the provider asks to slow down.
+    files: (f) => ({ ...f, llm: { ...f.llm, max_retries: 1, backoff: { initial_seconds: 0.05, max_seconds: 0.2 } } }),
     provider: (files) =>
       anthropicProvider({
         baseURL: fake.url,
         apiKey: KEY,
         timeoutMs: TIMEOUT_MS,
-        maxRetries: 1,
         model: files.llm.model,
-        maxOutputTokens: files.llm.max_output_tokens,
         promptCaching: true,
       }),
   });

@@ -1,3 +1,4 @@
+import { ZERO_USAGE, type LlmReply } from '../../src/llm/types.ts';
 import type { Rubric } from '../../src/config/schemas.ts';
 import type { ModelOutput } from '../../src/llm/output-schema.ts';
 
@@ -28,3 +29,11 @@ The pilot cut picking errors by 38% and saved 1,200 labor hours per quarter. At 
 The main risk is downtime during installation. We will phase the rollout over three weekends and keep manual picking as a fallback.
 
 Please approve by Friday so we can book the vendor's February slot.`;
+
+/** A provider answer as LlmProvider.complete returns it: end_turn, a few tokens, no request id. */
+export function reply(text: string, over: Partial<LlmReply> = {}): LlmReply {
+  return { text, stopReason: 'end_turn', refusalCategory: null, requestId: null, usage: { ...ZERO_USAGE, inputTokens: 1, outputTokens: 1 }, ...over };
+}
+
+/** The budget evaluateMemo needs besides the memo: shipped defaults, no in-place retries, free. */
+export const EVAL_SETTINGS = { effort: 'medium', maxTokens: 16000, maxRetries: 0, price: undefined } as const;

@@ -47,6 +47,9 @@ export interface AdminEvaluationExportRow extends AdminEvaluationRow {
   outputTokens: number | null;
   cacheReadTokens: number | null;
   cacheWriteTokens: number | null;
+  thinkingTokens: number | null;
+  /** As charged: each attempt priced when it was made. */
+  costUsd: number | null;
   resultJson: string | null;
 }
 
@@ -127,7 +130,8 @@ const dialect = new SQLiteSyncDialect();
  */
 export function iterateAdminEvaluations(db: Db, f: EvaluationFilter, o: EvaluationOrder): IterableIterator<AdminEvaluationExportRow> {
   const query = dialect.sqlToQuery(sql`select ${ROW_COLUMNS}, ${e.inputTokens} as inputTokens, ${e.outputTokens} as outputTokens,
-    ${e.cacheReadTokens} as cacheReadTokens, ${e.cacheWriteTokens} as cacheWriteTokens, ${e.resultJson} as resultJson
+    ${e.cacheReadTokens} as cacheReadTokens, ${e.cacheWriteTokens} as cacheWriteTokens, ${e.thinkingTokens} as thinkingTokens,
+    ${e.costUsd} as costUsd, ${e.resultJson} as resultJson
     ${FROM} ${whereClause(f)} ${orderClause(o)}`);
   return db.$client.prepare(query.sql).iterate(...query.params) as IterableIterator<AdminEvaluationExportRow>;
 }
@@ -155,6 +159,9 @@ export interface AdminEvaluationDetail {
   outputTokens: number | null;
   cacheReadTokens: number | null;
   cacheWriteTokens: number | null;
+  thinkingTokens: number | null;
+  costUsd: number | null;
+  notBefore: number | null;
   latencyMs: number | null;
   attempts: number;
   runs: number;
@@ -174,7 +181,7 @@ export function findAdminEvaluation(db: Db, id: number): AdminEvaluationDetail |
     ${e.llmVersion} as llmVersion, ${e.overall} as overall, ${e.band} as band, ${e.resultJson} as resultJson,
     ${e.rawPrompt} as rawPrompt, ${e.rawResponse} as rawResponse, ${e.inputTokens} as inputTokens,
     ${e.outputTokens} as outputTokens, ${e.cacheReadTokens} as cacheReadTokens, ${e.cacheWriteTokens} as cacheWriteTokens,
-    ${e.latencyMs} as latencyMs, ${e.attempts} as attempts, ${e.runs} as runs, ${e.errorKind} as errorKind,
+    ${e.thinkingTokens} as thinkingTokens, ${e.costUsd} as costUsd, ${e.notBefore} as notBefore, ${e.latencyMs} as latencyMs, ${e.attempts} as attempts, ${e.runs} as runs, ${e.errorKind} as errorKind,
     ${e.errorMessage} as errorMessage, ${e.queuedAt} as queuedAt, ${e.startedAt} as startedAt,
     ${e.finishedAt} as finishedAt, ${e.createdAt} as createdAt
     ${FROM} where ${e.id} = ${id}`);

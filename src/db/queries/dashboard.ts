@@ -8,10 +8,6 @@ export interface DashboardStats {
   done: number;
   failed: number;
   avgDurationMs: number | null;
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
 }
 
 /** One pass over the evaluations created since a time. */
@@ -23,15 +19,11 @@ export function evaluationStatsSince(db: Db, since: number): DashboardStats {
       done: sql<number>`coalesce(sum(${e.status} = 'done'), 0)`,
       failed: sql<number>`coalesce(sum(${e.status} = 'failed'), 0)`,
       avgDurationMs: sql<number | null>`avg(case when ${e.status} = 'done' then ${e.finishedAt} - ${e.startedAt} end)`,
-      inputTokens: sql<number>`coalesce(sum(${e.inputTokens}), 0)`,
-      outputTokens: sql<number>`coalesce(sum(${e.outputTokens}), 0)`,
-      cacheReadTokens: sql<number>`coalesce(sum(${e.cacheReadTokens}), 0)`,
-      cacheWriteTokens: sql<number>`coalesce(sum(${e.cacheWriteTokens}), 0)`,
     })
     .from(e)
     .where(sql`${e.createdAt} >= ${since}`)
     .get();
-  return row ?? { created: 0, done: 0, failed: 0, avgDurationMs: null, inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 };
+  return row ?? { created: 0, done: 0, failed: 0, avgDurationMs: null };
 }
 
 /** Evaluations waiting or running right now. */

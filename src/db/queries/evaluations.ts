@@ -1,6 +1,7 @@
-import { and, asc, avg, count, eq, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, avg, count, eq, gt, isNotNull, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { evaluations, submissions, type Evaluation } from '../schema.ts';
+import { attemptTotals } from './attempts.ts';
 
 /** What the student's evaluation page shows. */
 export interface EvaluationView {
@@ -14,6 +15,8 @@ export interface EvaluationView {
   provider: string | null;
   resultJson: string | null;
   errorKind: string | null;
+  /** Set while the evaluation waits for a rate-limited or overloaded provider. */
+  notBefore: number | null;
   queuedAt: number;
   startedAt: number | null;
   finishedAt: number | null;
@@ -33,6 +36,7 @@ export function findWriterEvaluation(db: Db, id: number, writerId: string): Eval
       provider: evaluations.provider,
       resultJson: evaluations.resultJson,
       errorKind: evaluations.errorKind,
+      notBefore: evaluations.notBefore,
       queuedAt: evaluations.queuedAt,
       startedAt: evaluations.startedAt,
       finishedAt: evaluations.finishedAt,
@@ -63,60 +67,80 @@ export function recentAverageDurationMs(db: Db): number | undefined {
   return row?.mean == null ? undefined : Number(row.mean);
 }
 
-/** A job the worker has claimed: the evaluation id and the memo it must evaluate. */
+/** A job the worker has claimed: the evaluation, its memo, and the run it is on. */
 export interface ClaimedJob {
   id: number;
   memo: string;
+  /** 1 for the first run; Try again and provider requeues add one. */
+  run: number;
+  queuedAt: number;
+  /** When this run first started: the total timeout counts from here across provider requeues. */
+  firstStartedAt: number;
 }
 
-/** Atomically moves the oldest queued evaluation to running; undefined when the queue is empty. */
+const claimable = (now: number) => and(eq(evaluations.status, 'queued'), or(isNull(evaluations.notBefore), lte(evaluations.notBefore, now)));
+
+/** Atomically moves the oldest claimable queued evaluation to running; undefined when there is none. */
 export function claimNextQueued(db: Db, now: number): ClaimedJob | undefined {
   return db.transaction((tx) => {
     const next = tx
-      .select({ id: evaluations.id, memo: submissions.text })
+      .select({ id: evaluations.id, memo: submissions.text, runs: evaluations.runs, queuedAt: evaluations.queuedAt, firstStartedAt: evaluations.firstStartedAt })
       .from(evaluations)
       .innerJoin(submissions, eq(submissions.id, evaluations.submissionId))
-      .where(eq(evaluations.status, 'queued'))
+      .where(claimable(now))
       .orderBy(asc(evaluations.id))
       .limit(1)
       .get();
     if (!next) return undefined;
+    const firstStartedAt = next.firstStartedAt ?? now;
     tx.update(evaluations)
-      .set({ status: 'running', startedAt: now, runs: sql`${evaluations.runs} + 1` })
+      .set({ status: 'running', startedAt: now, firstStartedAt, notBefore: null, runs: sql`${evaluations.runs} + 1` })
       .where(eq(evaluations.id, next.id))
       .run();
-    return next;
+    return { id: next.id, memo: next.memo, run: next.runs + 1, queuedAt: next.queuedAt, firstStartedAt };
   });
+}
+
+/** The earliest time a deferred evaluation becomes claimable, if any waits (for the queue's wake-up). */
+export function nextNotBefore(db: Db, now: number): number | undefined {
+  const row = db.select({ t: min(evaluations.notBefore) }).from(evaluations).where(and(eq(evaluations.status, 'queued'), gt(evaluations.notBefore, now))).get();
+  return row?.t ?? undefined;
+}
+
+/** The provider said "not now": back to the queue, claimable again from `notBefore`, its place kept. */
+export function deferEvaluation(db: Db, id: number, notBefore: number): void {
+  db.update(evaluations).set({ status: 'queued', startedAt: null, notBefore }).where(and(eq(evaluations.id, id), eq(evaluations.status, 'running'))).run();
 }
 
 /** After a crash or restart: evaluations left running go back to the queue. Returns how many. */
 export function requeueRunning(db: Db): number {
-  return db.update(evaluations).set({ status: 'queued', startedAt: null }).where(eq(evaluations.status, 'running')).run().changes;
+  return db.update(evaluations).set({ status: 'queued', startedAt: null, firstStartedAt: null }).where(eq(evaluations.status, 'running')).run().changes;
 }
 
 /** Puts one running evaluation back in the queue (shutdown before it finished). */
 export function requeueEvaluation(db: Db, id: number): void {
-  db.update(evaluations).set({ status: 'queued', startedAt: null }).where(and(eq(evaluations.id, id), eq(evaluations.status, 'running'))).run();
+  db.update(evaluations).set({ status: 'queued', startedAt: null, firstStartedAt: null }).where(and(eq(evaluations.id, id), eq(evaluations.status, 'running'))).run();
 }
 
 /** Fields written when a run ends, successfully or not. */
 export type FinishedFields = Pick<
   Evaluation,
   | 'status' | 'provider' | 'model' | 'rubricVersion' | 'promptVersion' | 'llmVersion' | 'overall' | 'band' | 'resultJson'
-  | 'rawPrompt' | 'rawResponse' | 'inputTokens' | 'outputTokens' | 'cacheReadTokens' | 'cacheWriteTokens'
-  | 'latencyMs' | 'attempts' | 'errorKind' | 'errorMessage' | 'finishedAt'
+  | 'rawPrompt' | 'rawResponse' | 'latencyMs' | 'errorKind' | 'errorMessage' | 'finishedAt'
 >;
 
-/** Records the outcome of a running evaluation. */
+/** Records the outcome of a running evaluation, with token and cost totals over all its attempts. */
 export function finishEvaluation(db: Db, id: number, f: FinishedFields): void {
-  db.update(evaluations).set(f).where(and(eq(evaluations.id, id), eq(evaluations.status, 'running'))).run();
+  // Synchronous read then write: no other writer of this row can run in between.
+  const t = attemptTotals(db, id);
+  db.update(evaluations).set({ ...f, ...t }).where(and(eq(evaluations.id, id), eq(evaluations.status, 'running'))).run();
 }
 
 /** Sends a failed evaluation back to the queue; false when it isn't failed. */
 export function retryFailedEvaluation(db: Db, id: number, now: number): boolean {
   const res = db
     .update(evaluations)
-    .set({ status: 'queued', queuedAt: now, startedAt: null, finishedAt: null, errorKind: null, errorMessage: null })
+    .set({ status: 'queued', queuedAt: now, startedAt: null, firstStartedAt: null, notBefore: null, finishedAt: null, errorKind: null, errorMessage: null })
     .where(and(eq(evaluations.id, id), eq(evaluations.status, 'failed')))
     .run();
   return res.changes === 1;

@@ -6,7 +6,7 @@ import { formatDate } from '../../views/format.ts';
 import { wantsJson, type Ctx } from '../../http/context.ts';
 import { pageContext } from '../../http/page-context.ts';
 import { renderPage } from '../../http/render.ts';
-import { estimateCost } from '../../llm/cost.ts';
+import { usageReport } from '../../llm/usage-report.ts';
 import { DashboardPage } from '../../views/admin/dashboard.tsx';
 
 const DAY = 86_400_000;
@@ -17,12 +17,12 @@ export function showDashboard(c: Ctx) {
   const t = now();
   const today = evaluationStatsSince(db, t - (t % DAY));
   const week = evaluationStatsSince(db, t - 7 * DAY);
-  const weekCostUsd = estimateCost(config.current.files.llm.prices, week);
+  const usage = usageReport(db, t, config.current.files.llm.prompt_caching);
   const queue = queueDepth(db);
   const provider = { name: config.current.provider.name, model: config.current.provider.model };
-  const health = Object.entries(checkHealth(db, config, now()).checks).map(([name, check]) => ({ name, ...check }));
+  const health = Object.entries(checkHealth(db, config, c.var.deps.gate, now()).checks).map(([name, check]) => ({ name, ...check }));
   const backup = latestSuccessfulJobRun(db, BACKUP_JOB);
   const lastBackup = backup?.finishedAt ? formatDate(backup.finishedAt) : 'no backup yet';
-  if (wantsJson(c)) return c.json({ today, week, weekCostUsd, queue, provider, lastBackup, health });
-  return renderPage(c, <DashboardPage ctx={pageContext(c)} today={today} week={week} weekCostUsd={weekCostUsd} queue={queue} provider={provider} lastBackup={lastBackup} health={health} />);
+  if (wantsJson(c)) return c.json({ today, week, usage, queue, provider, lastBackup, health });
+  return renderPage(c, <DashboardPage ctx={pageContext(c)} today={today} week={week} usage={usage} queue={queue} provider={provider} lastBackup={lastBackup} health={health} />);
 }

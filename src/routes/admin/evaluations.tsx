@@ -5,7 +5,7 @@ import { isHtmx, wantsJson, type Ctx } from '../../http/context.ts';
 import { notFound } from '../../http/errors.tsx';
 import { pageContext } from '../../http/page-context.ts';
 import { renderFragment, renderPage } from '../../http/render.ts';
-import { estimateCost } from '../../llm/cost.ts';
+import { listAttempts } from '../../db/queries/attempts.ts';
 import type { EvaluationResult } from '../../llm/evaluate.ts';
 import { isoDate } from '../../views/format.ts';
 import { EvaluationDetailPage } from '../../views/admin/evaluation-detail.tsx';
@@ -160,15 +160,14 @@ function readResult(json: string | null): EvaluationResult | undefined {
 export function showEvaluationDetail(c: Ctx) {
   const id = c.req.param('id') ?? '';
   if (!/^\d{1,15}$/.test(id)) return notFound(c);
-  const { db, config } = c.var.deps;
+  const { db } = c.var.deps;
   const ev = findAdminEvaluation(db, Number(id));
   if (!ev) return notFound(c);
   const result = ev.status === 'done' ? readResult(ev.resultJson) : undefined;
-  const tokens = { inputTokens: ev.inputTokens ?? 0, outputTokens: ev.outputTokens ?? 0, cacheReadTokens: ev.cacheReadTokens ?? 0, cacheWriteTokens: ev.cacheWriteTokens ?? 0 };
-  const costUsd = estimateCost(config.current.files.llm.prices, tokens);
+  const attempts = listAttempts(db, ev.id);
   if (wantsJson(c)) {
     const { resultJson: _omit, ...fields } = ev;
-    return c.json({ ...fields, writer: writerLabel(ev.username, ev.writerId), demo: ev.provider === 'demo', result: result ?? null, estimatedCostUsd: costUsd });
+    return c.json({ ...fields, writer: writerLabel(ev.username, ev.writerId), demo: ev.provider === 'demo', result: result ?? null, attemptLog: attempts.map(({ responseText: _r, ...a }) => a) });
   }
-  return renderPage(c, <EvaluationDetailPage ctx={pageContext(c)} ev={ev} result={result} costUsd={costUsd} />);
+  return renderPage(c, <EvaluationDetailPage ctx={pageContext(c)} ev={ev} result={result} attempts={attempts} />);
 }

@@ -13,7 +13,7 @@ export function showSystem(c: Ctx) {
   const { db, config, lifecycle, now } = c.var.deps;
   const env = config.env;
   const props = {
-    health: checkHealth(db, config, now()),
+    health: checkHealth(db, config, c.var.deps.gate, now()),
     backups: listBackups(env.dataDir),
     runs: listJobRuns(db, BACKUP_JOB, 10),
     version: lifecycle.version,

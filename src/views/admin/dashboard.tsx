@@ -1,5 +1,6 @@
 import type { DashboardStats } from '../../db/queries/dashboard.ts';
 import type { PageContext } from '../../http/page-context.ts';
+import type { UsageReport } from '../../llm/usage-report.ts';
 import { formatDuration, formatInt } from '../format.ts';
 import { AdminPage } from '../layouts/admin-page.tsx';
 
@@ -7,12 +8,14 @@ export interface DashboardProps {
   ctx: PageContext;
   today: DashboardStats;
   week: DashboardStats;
-  weekCostUsd: number;
+  usage: UsageReport;
   queue: { queued: number; running: number };
   provider: { name: string; model: string };
   lastBackup: string;
   health: { name: string; ok: boolean; detail: string }[];
 }
+
+const usd = (n: number) => `$${n.toFixed(2)}`;
 
 /** GET /admin: activity, usage and cost, queue and health at a glance. */
 export function DashboardPage(p: DashboardProps) {
@@ -22,6 +25,7 @@ export function DashboardPage(p: DashboardProps) {
       <dd>{value}</dd>
     </div>
   );
+  const u = p.usage;
   return (
     <AdminPage title="Dashboard" ctx={p.ctx} section="/admin">
       <h1>Dashboard</h1>
@@ -34,16 +38,29 @@ export function DashboardPage(p: DashboardProps) {
         {stat('Queued now', formatInt(p.queue.queued))}
         {stat('Running now', formatInt(p.queue.running))}
       </dl>
-      <h2>LLM usage (7 days)</h2>
+      <h2>LLM spend</h2>
+      {u.cacheWarning ? (
+        <p class="notice demo-notice" role="status">
+          {u.cacheWarning}
+        </p>
+      ) : null}
       <dl class="stats">
-        {stat('Input tokens', formatInt(p.week.inputTokens))}
-        {stat('Output tokens', formatInt(p.week.outputTokens))}
-        {stat('Cache reads', formatInt(p.week.cacheReadTokens))}
-        {stat('Cache writes', formatInt(p.week.cacheWriteTokens))}
-        {stat('Estimated cost', `$${p.weekCostUsd.toFixed(2)}`)}
+        {stat('Today', usd(u.today.costUsd))}
+        {stat('This month', usd(u.month.costUsd))}
+        {stat('Last 7 days', usd(u.week.costUsd))}
+        {stat('Cache hit rate (7 days)', u.cacheHitRate === undefined ? '–' : `${Math.round(u.cacheHitRate * 100)}%`)}
+      </dl>
+      <h2>LLM tokens (7 days)</h2>
+      <dl class="stats">
+        {stat('Calls', formatInt(u.week.attempts))}
+        {stat('Input', formatInt(u.week.inputTokens))}
+        {stat('Output', formatInt(u.week.outputTokens))}
+        {stat('of which thinking', formatInt(u.week.thinkingTokens))}
+        {stat('Cache reads', formatInt(u.week.cacheReadTokens))}
+        {stat('Cache writes', formatInt(u.week.cacheWriteTokens))}
       </dl>
       <p class="hint">
-        Provider: {p.provider.name} ({p.provider.model}). Cost uses the prices in llm.yaml.
+        Provider: {p.provider.name} ({p.provider.model}). Each call is priced when it is made, at the llm.yaml price of its model; days and months are UTC.
       </p>
       <h2>Health</h2>
       <ul>

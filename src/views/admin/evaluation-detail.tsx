@@ -1,10 +1,12 @@
 import type { Child } from 'hono/jsx';
 import type { AdminEvaluationDetail } from '../../db/queries/admin-evaluations.ts';
+import type { EvaluationAttempt } from '../../db/schema.ts';
 import type { PageContext } from '../../http/page-context.ts';
 import type { EvaluationResult } from '../../llm/evaluate.ts';
 import { formatInt, isoDate } from '../format.ts';
 import { AdminPage } from '../layouts/admin-page.tsx';
 import { MemoText } from '../partials/memo-text.tsx';
+import { AttemptsTable } from './attempts-table.tsx';
 import { durationLabel, providerLabel, writerLabel } from './evaluation-labels.ts';
 import { evaluationsHref } from './evaluation-links.ts';
 
@@ -13,7 +15,7 @@ export interface EvaluationDetailProps {
   ev: AdminEvaluationDetail;
   /** The stored result, when the evaluation is done and its JSON reads. */
   result: EvaluationResult | undefined;
-  costUsd: number;
+  attempts: EvaluationAttempt[];
 }
 
 /** To the second: the debug view compares queued, started and finished times. */
@@ -72,7 +74,7 @@ function resultSection(result: EvaluationResult) {
 }
 
 /** GET /admin/evaluations/:id: everything about one evaluation, with the raw prompt and response for debugging. */
-export function EvaluationDetailPage({ ctx, ev, result, costUsd }: EvaluationDetailProps) {
+export function EvaluationDetailPage({ ctx, ev, result, attempts }: EvaluationDetailProps) {
   const duration = ev.startedAt !== null && ev.finishedAt !== null ? ev.finishedAt - ev.startedAt : null;
   return (
     <AdminPage title={`Evaluation #${ev.id}`} ctx={ctx} section="/admin/evaluations">
@@ -102,7 +104,8 @@ export function EvaluationDetailPage({ ctx, ev, result, costUsd }: EvaluationDet
         ['Finished', when(ev.finishedAt)],
         ['Duration (finished − started)', durationLabel(duration)],
         ['LLM latency', durationLabel(ev.latencyMs)],
-        ['Attempts (HTTP calls)', formatInt(ev.attempts)],
+        ['Attempts (HTTP calls, all runs)', formatInt(ev.attempts)],
+        ['Waiting for the provider until', when(ev.notBefore)],
         ['Runs (times picked from the queue)', formatInt(ev.runs)],
         ['Provider', providerLabel(ev.provider, null)],
         ['Model', ev.model ?? '–'],
@@ -110,14 +113,17 @@ export function EvaluationDetailPage({ ctx, ev, result, costUsd }: EvaluationDet
         ['Prompt version', <code>{ev.promptVersion ?? '–'}</code>],
         ['LLM config version', <code>{ev.llmVersion ?? '–'}</code>],
       ])}
-      <h2>Tokens and cost</h2>
+      <h2>Tokens and cost (all attempts)</h2>
       {facts([
         ['Input tokens', count(ev.inputTokens)],
-        ['Output tokens', count(ev.outputTokens)],
+        ['Output tokens (thinking included)', count(ev.outputTokens)],
+        ['Thinking tokens', count(ev.thinkingTokens)],
         ['Cache hits (cache read tokens)', count(ev.cacheReadTokens)],
         ['Cache write tokens', count(ev.cacheWriteTokens)],
-        ['Estimated cost (current prices)', `$${costUsd.toFixed(4)}`],
+        ['Cost (each attempt at its price when made)', ev.costUsd === null ? 'not recorded' : `$${ev.costUsd.toFixed(4)}`],
       ])}
+      <h2>Attempts</h2>
+      <AttemptsTable attempts={attempts} />
       {result ? resultSection(result) : null}
       <h2>Memo ({formatInt(ev.memoChars)} characters)</h2>
       <MemoText memo={ev.memo} segments={result?.segments ?? []} i18n={ctx.i18n} />

@@ -8,7 +8,7 @@ type Cell = string | number | null;
 /** Rows turned into CSV text per batch: the query is drained in one go, memory holds a batch of records. */
 const BATCH = 500;
 
-const FIXED = ['id', 'created_at', 'writer', 'status', 'error_kind', 'overall', 'band', 'provider', 'model', 'duration_ms', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens'];
+const FIXED = ['id', 'created_at', 'writer', 'status', 'error_kind', 'overall', 'band', 'provider', 'model', 'duration_ms', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'thinking_tokens', 'cost_usd'];
 
 /** A spreadsheet runs cells starting with = + - @ (or tab/CR before them) as formulas; a leading ' keeps them text. */
 export function neutraliseFormula(cell: Cell): Cell {
@@ -30,7 +30,7 @@ function record(r: AdminEvaluationExportRow, criteria: string[]): Cell[] {
   const scores = criterionScores(r.resultJson);
   const cells: Cell[] = [
     r.id, isoDate(r.createdAt), writerLabel(r.username, r.writerId), r.status, r.errorKind, r.overall, r.band, r.provider, r.model,
-    r.durationMs, r.inputTokens, r.outputTokens, r.cacheReadTokens, r.cacheWriteTokens,
+    r.durationMs, r.inputTokens, r.outputTokens, r.cacheReadTokens, r.cacheWriteTokens, r.thinkingTokens, r.costUsd,
     ...criteria.map((id) => scores.get(id) ?? null),
     r.memoChars, memoExcerpt(r.memoStart, r.memoChars),
   ];

@@ -11,11 +11,13 @@ export interface PendingProps {
   runningMs: number | undefined;
   /** Recent average run time, when known. */
   expectedMs: number | undefined;
+  /** The AI service asked us to slow down: the memo keeps its place and goes when it may. */
+  waitingForProvider: boolean;
   i18n: I18n;
 }
 
 /** Waiting state. With htmx it polls itself every 2 s and is replaced by the result. */
-export function EvaluationPending({ id, status, position, elapsedMs, runningMs, expectedMs, i18n }: PendingProps) {
+export function EvaluationPending({ id, status, position, elapsedMs, runningMs, expectedMs, waitingForProvider, i18n }: PendingProps) {
   const { t, plural } = i18n;
   const expected = expectedMs && expectedMs > 0 ? expectedMs : undefined;
   const pct = expected && runningMs !== undefined ? Math.min(95, Math.round((runningMs / expected) * 100)) : undefined;
@@ -33,6 +35,7 @@ export function EvaluationPending({ id, status, position, elapsedMs, runningMs, 
     >
       <h1 id="pending-title">{t('pending.heading')}</h1>
       <p class="status-line">{where}</p>
+      {waitingForProvider ? <p class="notice">{t('pending.waitingService')}</p> : null}
       <p>
         {t('pending.elapsed')} <span class="elapsed">{formatDuration(elapsedMs, t)}</span>
         {expected ? <> · {t('pending.usually', { duration: formatDuration(expected, t) })}</> : null}
