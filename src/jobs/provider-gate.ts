@@ -1,4 +1,5 @@
 import type { ErrorKind } from '../llm/types.ts';
+import { sleep } from '../sleep.ts';
 
 /** A stretch of time in which no request went to the provider. */
 export interface PauseWindow {
@@ -50,16 +51,7 @@ export class ProviderGate {
   /** Resolves once the pool may call the provider again, or at once when `signal` aborts. */
   async wait(signal: AbortSignal): Promise<void> {
     while (this.pausedUntil && !signal.aborted) {
-      const ms = Math.max(1, this.#until - this.now());
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(done, ms);
-        function done() {
-          clearTimeout(t);
-          signal.removeEventListener('abort', done);
-          resolve();
-        }
-        signal.addEventListener('abort', done, { once: true });
-      });
+      await sleep(Math.max(1, this.#until - this.now()), signal);
     }
   }
 

@@ -2,6 +2,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env.ts';
 import type { Db } from '../db/client.ts';
+import { pruneAttemptTexts } from '../db/queries/attempts.ts';
 import { pruneRawTraces } from '../db/queries/evaluations.ts';
 import { pruneLoginFailures } from '../db/queries/login-failures.ts';
 import { runBackup } from './backup.ts';
@@ -32,7 +33,8 @@ export function scheduleJobs(d: ScheduleDeps): ScheduledTask[] {
     schedule('41 3 * * *', () => {
       const days = d.rawRetentionDays();
       const pruned = pruneRawTraces(d.db, d.now() - days * DAY);
-      d.log.info({ job: 'prune-raw-traces', days, pruned }, 'deleted raw prompts and responses past retention');
+      const attempts = pruneAttemptTexts(d.db, d.now() - days * DAY);
+      d.log.info({ job: 'prune-raw-traces', days, pruned, attempts }, 'deleted raw prompts and responses past retention');
     }, opts('prune-raw-traces')),
   ];
 }

@@ -1,4 +1,5 @@
 import type { Effort } from '../config/schemas.ts';
+import { sleep } from '../sleep.ts';
 import { costUsd, type ModelPrice } from './prices.ts';
 import { LlmError, RETRY_KINDS, ZERO_USAGE, addUsage, type ErrorKind, type LlmProvider, type LlmReply, type LlmRequest, type Usage } from './types.ts';
 
@@ -35,19 +36,6 @@ export type CallResult = { ok: true; reply: LlmReply; startedAt: number } | { ok
 /** Backoff before retrying a 5xx/timeout/connection error in place: 0.5 s doubling, capped, with jitter. */
 function retryDelayMs(retry: number): number {
   return Math.min(8000, 500 * 2 ** retry) * (0.5 + Math.random() / 2);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
 
 /**
