@@ -14,10 +14,10 @@ import { MEMO_SEEDS, seedMemo } from './seed-memos.ts';
 
 const DAY = 86_400_000;
 
-/** Every 20th evaluation fails as if the provider had a server error, so admin pages show failures. */
+/** Every 20th call fails as if the provider rejected the request (not retried), so admin pages show failures. */
 function sometimesFailing(demo: LlmProvider): LlmProvider {
   let n = 0;
-  return { ...demo, complete: (req, signal) => (++n % 20 === 0 ? Promise.reject(new LlmError('server_error', 'The provider had a server error (HTTP 500)', { httpStatus: 500, errorType: 'api_error' })) : demo.complete(req, signal)) };
+  return { ...demo, complete: (req, signal) => (++n % 20 === 0 ? Promise.reject(new LlmError('bad_request', 'The provider rejected the request (HTTP 400 invalid_request_error)', { httpStatus: 400, errorType: 'invalid_request_error' })) : demo.complete(req, signal)) };
 }
 
 /** `npm run seed [-- COUNT]`: demo writers, accounts and COUNT evaluated memos over the last 30 days. */

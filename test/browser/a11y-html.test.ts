@@ -136,7 +136,7 @@ describe.skipIf(!browserToolsPresent({ java: true }))('accessibility, valid HTML
 
     // A new version, so the version page has a diff to show; then an invalid one (422 with line numbers).
     const yaml = page.locator('#yaml');
-    await yaml.fill((await yaml.inputValue()).replace('max_output_tokens: 4096', 'max_output_tokens: 4000'));
+    await yaml.fill((await yaml.inputValue()).replace('max_output_tokens: 16000', 'max_output_tokens: 15000'));
     await page.getByLabel('What changed and why').fill('Shorter answers');
     await Promise.all([page.waitForURL(/\/admin\/config/), page.getByRole('button', { name: /save/i }).click()]);
     await open(page, '/admin/config/llm/versions/1', 'admin config version');

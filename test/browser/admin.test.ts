@@ -83,7 +83,7 @@ describe.skipIf(!browserToolsPresent())('admin console in the browser', { timeou
     expect(download.suggestedFilename()).toMatch(/^evaluations-\d{8}\.csv$/);
     const lines = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/);
     const criteria = shippedConfig().rubric.criteria.map((c) => `score_${c.id}`);
-    expect(lines[0]!.split(',')).toEqual(['id', 'created_at', 'writer', 'status', 'error_kind', 'overall', 'band', 'provider', 'model', 'duration_ms', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', ...criteria, 'memo_chars', 'memo_excerpt']);
+    expect(lines[0]!.split(',')).toEqual(['id', 'created_at', 'writer', 'status', 'error_kind', 'overall', 'band', 'provider', 'model', 'duration_ms', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'thinking_tokens', 'cost_usd', ...criteria, 'memo_chars', 'memo_excerpt']);
     expect(lines).toHaveLength(FAILED + 1);
     for (const line of lines.slice(1)) expect(line.split(',')[3]).toBe('failed');
   });

@@ -42,10 +42,10 @@ export function browserToolsPresent(opts: { java?: boolean } = {}): boolean {
   return gone.length === 0;
 }
 
-/** Scripted stand-in for Claude: valid output with comments on QUOTES; `overloaded` makes every call a 529. */
+/** Scripted stand-in for Claude: valid output with comments on QUOTES; `failing` makes every call a 500. */
 export class FakeLlm {
   readonly fake = new FakeAnthropic();
-  overloaded = false;
+  failing = false;
   /** How long a normal answer takes, so the pending page is seen first. */
   delayMs = 1500;
 
@@ -55,9 +55,10 @@ export class FakeLlm {
       const body = JSON.stringify(req.body);
       if (body.includes(HANG_WORD)) return { kind: 'hang' };
       if (body.includes(REJECT_WORD)) return { kind: 'error', status: 400, type: 'invalid_request_error' };
-      // Each 529 takes a moment too, so the pending page is on screen before the failure swaps in
+      // A 500 outlasts the in-place retries and fails the memo (a 429/529 would make it wait instead).
+      // Each takes a moment too, so the pending page is on screen before the failure swaps in
       // (an instant failure could finish before the browser even reaches the pending page).
-      if (this.overloaded) return { kind: 'error', status: 529, type: 'overloaded_error', headers: { 'retry-after-ms': '5' }, delayMs: 600 };
+      if (this.failing) return { kind: 'error', status: 500, type: 'api_error', delayMs: 300 };
       const quotes = QUOTES.filter((q) => body.includes(q));
       return { kind: 'message', text: JSON.stringify(validOutput(rubric, { quotes })), delayMs: this.delayMs };
     };

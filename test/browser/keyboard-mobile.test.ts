@@ -67,12 +67,12 @@ describe.skipIf(!browserToolsPresent())('keyboard only, narrow screens and print
 
   it('retries a failed evaluation with the keyboard', async () => {
     const page = await browser.newPage();
-    app.llm!.overloaded = true;
+    app.llm!.failing = true;
     try {
       await submitMemo(page, app.url, SAMPLE_MEMO);
       await page.getByRole('heading', { level: 1, name: "We couldn't finish this evaluation" }).waitFor({ timeout: WAIT });
     } finally {
-      app.llm!.overloaded = false;
+      app.llm!.failing = false;
     }
     await tabUntil(page, (f) => f.label.startsWith('button "Try again"'));
     await page.keyboard.press('Enter');

@@ -52,14 +52,14 @@ describe.skipIf(!browserToolsPresent())('student flow with JavaScript (htmx)', {
 
   it('swaps in a failure, and Try again brings the result', async () => {
     const page = await browser.newPage();
-    app.llm!.overloaded = true;
+    app.llm!.failing = true;
     try {
       await submitMemo(page, app.url, SAMPLE_MEMO);
       await page.getByRole('heading', { level: 1, name: "We couldn't finish this evaluation" }).waitFor({ timeout: WAIT });
       await expect.poll(() => page.locator('#announcer').textContent()).toBe('The evaluation could not be completed.');
       expect(await page.locator('.memo-text').textContent()).toBe(SAMPLE_MEMO);
     } finally {
-      app.llm!.overloaded = false;
+      app.llm!.failing = false;
     }
     await page.getByRole('button', { name: 'Try again' }).click();
     await waitForResult(page);

@@ -35,14 +35,14 @@ describe.skipIf(!browserToolsPresent())('student flow without JavaScript', { tim
 
   it('shows a failed evaluation with the memo kept, and Try again brings the result', async () => {
     const page = await noJs();
-    app.llm!.overloaded = true;
+    app.llm!.failing = true;
     try {
       await submitMemo(page, app.url, SAMPLE_MEMO);
       await page.getByRole('heading', { level: 1, name: "We couldn't finish this evaluation" }).waitFor({ timeout: WAIT });
-      expect(await page.locator('.error-notice').textContent()).toContain('busy');
+      expect(await page.locator('.error-notice').textContent()).toContain('could not be reached');
       expect(await page.locator('.memo-text').textContent()).toBe(SAMPLE_MEMO);
     } finally {
-      app.llm!.overloaded = false;
+      app.llm!.failing = false;
     }
     await page.getByRole('button', { name: 'Try again' }).click();
     await waitForResult(page);
