@@ -21,6 +21,8 @@ const LLM_DELAY_MS = Number(process.env.BENCH_LLM_DELAY_MS ?? 10_000);
 const NCPU = cpus().length;
 const ADMIN = { username: 'bench-admin', password: 'bench-admin-password-1' };
 const OPEN_LIMITS = { rate_limits: { submissions_per_writer_per_hour: 100_000, requests_per_ip_per_hour: 10_000_000, logins_per_ip_per_15_minutes: 100_000 } };
+/** Load from one address into one queue, paid for by nobody: the llm.yaml spending limits out of the way. */
+const OPEN_LLM = { submissions_per_address_per_hour: 1_000_000, queue_cap: 1_000_000, budget: { daily_usd: 1_000_000, monthly_usd: 1_000_000, when_exceeded: 'refuse' } };
 
 const say = (s: string) => process.stderr.write(`${s}\n`);
 
@@ -37,7 +39,7 @@ async function endpointPhase(work: string): Promise<{ bare: LoadResult; rows: En
   const dataDir = join(work, 'data');
   const { ms: seedMs } = seedHistory(join(dataDir, 'memoai.db'), HISTORY);
   say(`  seeded in ${seedMs} ms`);
-  const conf = configDir(join(work, 'config'), { llm: { provider: 'demo', demo_delay_ms: 0 }, auth: OPEN_LIMITS });
+  const conf = configDir(join(work, 'config'), { llm: { provider: 'demo', demo_delay_ms: 0, ...OPEN_LLM }, auth: OPEN_LIMITS });
 
   say('bare node:http baseline…');
   const bareServer = await startBare(NCPU);
@@ -93,7 +95,7 @@ async function backlogPhase(work: string): Promise<BacklogResult> {
   const answer = JSON.stringify(validOutput(shippedConfig().rubric));
   fake.responder = () => ({ kind: 'message', text: answer, delayMs: LLM_DELAY_MS });
   const conf = configDir(join(work, 'config-backlog'), {
-    llm: { provider: 'anthropic', concurrency: 8, timeout_seconds: 120, total_timeout_seconds: 600, max_retries: 0 },
+    llm: { provider: 'anthropic', concurrency: 8, timeout_seconds: 120, total_timeout_seconds: 600, max_retries: 0, ...OPEN_LLM },
     auth: OPEN_LIMITS,
   });
   say(`backlog: ${BACKLOG} evaluations on a fake LLM taking ${LLM_DELAY_MS} ms each, concurrency 8…`);

@@ -25,9 +25,11 @@ export function allowedOrigins(deps: AppDeps): string[] {
 /** Builds the app from its dependencies; tests call app.request() on it with no server. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const perAddress = new FixedWindowLimiter(() => deps.config.current.files.llm.submissions_per_address_per_hour, HOUR, deps.now);
   app.use(requestId());
   app.use(async (c, next) => {
     c.set('deps', deps);
+    c.set('submissionsPerAddress', perAddress);
     await next();
   });
   app.use(requestLog);

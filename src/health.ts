@@ -5,6 +5,7 @@ import { pingDatabase } from './db/queries/health.ts';
 import { latestJobRun } from './db/queries/job-runs.ts';
 import { BACKUP_JOB } from './jobs/backup.ts';
 import type { ProviderGate } from './jobs/provider-gate.ts';
+import { budgetState, budgetSummary } from './llm/budget.ts';
 
 export interface Check {
   ok: boolean;
@@ -15,7 +16,7 @@ export interface Check {
 export interface Health {
   /** fail: not ready (database or config broken); degraded: serving, but something needs attention. */
   status: 'ok' | 'degraded' | 'fail';
-  checks: { database: Check; config: Check; llm: Check; backups: Check };
+  checks: { database: Check; config: Check; llm: Check; budget: Check; backups: Check };
 }
 
 function attempt(fn: () => string): Check {
@@ -37,6 +38,11 @@ export function checkHealth(db: Db, config: ConfigStore, gate: Pick<ProviderGate
   const p = config.current.provider;
   const g = gate.health();
   const llm = { ok: g.ok, detail: `${p.name} (${p.model})${g.ok ? '' : `: ${g.detail}`}` };
+  const budget = attempt(() => {
+    const spend = budgetState(db, config.current.files.llm.budget, now);
+    if (spend.over) throw new Error(budgetSummary(spend));
+    return budgetSummary(spend);
+  });
   const backups = attempt(() => {
     const last = latestJobRun(db, BACKUP_JOB);
     if (!last) return 'no backup yet';
@@ -45,6 +51,6 @@ export function checkHealth(db: Db, config: ConfigStore, gate: Pick<ProviderGate
     if (last.status === 'running' && now - last.startedAt > 3600_000) throw new Error('the last backup never finished');
     return `last ${last.status} at ${new Date(last.startedAt).toISOString()}`;
   });
-  const status = !database.ok || !config_.ok ? 'fail' : !llm.ok || !backups.ok ? 'degraded' : 'ok';
-  return { status, checks: { database, config: config_, llm, backups } };
+  const status = !database.ok || !config_.ok ? 'fail' : !llm.ok || !budget.ok || !backups.ok ? 'degraded' : 'ok';
+  return { status, checks: { database, config: config_, llm, budget, backups } };
 }

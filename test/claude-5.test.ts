@@ -25,7 +25,7 @@ function app(llm: (l: FileConfig['llm']) => Partial<FileConfig['llm']> = () => (
   t = makeTestApp({
     env: { METRICS_TOKEN: TOKEN },
     files: (f) => ({ ...f, llm: { ...f.llm, ...llm(f.llm) } }),
-    provider: (files) => createProvider({ ...files.llm, base_url: fake.url }, KEY),
+    provider: (files) => createProvider(files.llm, KEY, fake.url),
   });
   return t;
 }

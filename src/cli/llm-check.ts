@@ -5,6 +5,7 @@ import { openDatabase } from '../db/client.ts';
 import type { AttemptRecord } from '../llm/attempts.ts';
 import { evaluateMemo } from '../llm/evaluate.ts';
 import { priceFor } from '../llm/prices.ts';
+import { DEFAULT_ANTHROPIC_BASE_URL } from '../llm/provider.ts';
 
 /** Short and plainly a business memo, so the check costs a fraction of a cent and never looks like a refusal case. */
 const CHECK_MEMO = `TO: Priya Shah, Finance Director
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
     console.error('The provider is the offline demo evaluator (no ANTHROPIC_API_KEY, or LLM_PROVIDER=demo): there is no LLM to check.');
     return 2;
   }
-  console.log(`Checking ${provider.model} at ${llm.base_url ?? 'https://api.anthropic.com'} (effort ${llm.effort}, max_output_tokens ${llm.max_output_tokens})…`);
+  console.log(`Checking ${provider.model} at ${store.env.anthropicBaseUrl ?? DEFAULT_ANTHROPIC_BASE_URL} (effort ${llm.effort}, max_output_tokens ${llm.max_output_tokens})…`);
   const attempts: AttemptRecord[] = [];
   const out = await evaluateMemo({
     provider,

@@ -16,7 +16,7 @@ function main(): number {
   }
   const { rubric, llm } = res.value;
   try {
-    const provider = createProvider(llm, env.anthropicApiKey);
+    const provider = createProvider(llm, env.anthropicApiKey, env.anthropicBaseUrl);
     console.log(`  ✓ rubric "${rubric.name}": ${rubric.criteria.length} criteria, weights sum to 100`);
     console.log(`  ✓ provider: ${provider.name} (${provider.model})`);
   } catch (err) {

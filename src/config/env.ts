@@ -2,6 +2,12 @@ import { resolve } from 'node:path';
 import { validate as validCron } from 'node-cron';
 import * as v from 'valibot';
 
+/** https anywhere; http only to a loopback host, where nothing leaves the machine. */
+function safeBaseUrl(url: string): boolean {
+  const u = new URL(url);
+  return u.protocol === 'https:' || (u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname));
+}
+
 const optionalText = v.optional(v.pipe(v.string(), v.trim()), '');
 const numberString = (def: string) => v.pipe(v.optional(v.string(), def), v.trim(), v.decimal('must be a number'), v.transform(Number));
 
@@ -15,7 +21,8 @@ const EnvSchema = v.object({
   CONFIG_DIR: v.optional(v.string(), './config'),
   PUBLIC_ORIGIN: v.optional(v.pipe(v.string(), v.url('must be a URL like https://memo.example.edu')), undefined),
   ANTHROPIC_API_KEY: optionalText,
-  ANTHROPIC_BASE_URL: v.optional(v.pipe(v.string(), v.url()), undefined),
+  // The key goes there: https only, except plain http to this machine (a local proxy or test server).
+  ANTHROPIC_BASE_URL: v.optional(v.pipe(v.string(), v.url(), v.check(safeBaseUrl, 'must be https:// (http:// only to localhost)')), undefined),
   LLM_PROVIDER: v.optional(v.picklist(['anthropic', 'demo'])),
   LLM_MODEL: optionalText,
   LLM_TIMEOUT: v.optional(v.pipe(v.string(), v.decimal('must be seconds'), v.transform(Number))),

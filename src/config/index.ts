@@ -26,7 +26,6 @@ export function applyEnvOverrides(files: FileConfig, env: Env): FileConfig {
   if (env.llmProvider) llm.provider = env.llmProvider;
   if (env.llmModel) llm.model = env.llmModel;
   if (env.llmTimeoutSeconds) llm.timeout_seconds = env.llmTimeoutSeconds;
-  if (env.anthropicBaseUrl) llm.base_url = env.anthropicBaseUrl;
   return { ...files, llm };
 }
 

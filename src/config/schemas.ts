@@ -52,7 +52,8 @@ const price = v.strictObject({ input: positive, output: positive, cache_write: p
 export const LlmSchema = v.strictObject({
   provider: v.picklist(['auto', 'anthropic', 'demo']),
   model: text,
-  base_url: v.optional(v.nullable(v.pipe(v.string(), v.url('must be a URL')))),
+  // Where the API key and every memo go is an operator's decision, not an admin edit's.
+  base_url: v.optional(v.never('cannot be set in llm.yaml: the API address comes only from ANTHROPIC_BASE_URL in the environment')),
   // How hard the model thinks; its thinking counts toward max_output_tokens.
   effort: v.optional(v.picklist(EFFORTS), 'medium'),
   max_output_tokens: int(1024, 128000),
@@ -70,6 +71,16 @@ export const LlmSchema = v.strictObject({
     v.strictObject({ initial_seconds: v.pipe(v.number(), v.minValue(0.01), v.maxValue(600)), max_seconds: v.pipe(v.number(), v.minValue(0.01), v.maxValue(3600)) }),
     { initial_seconds: 5, max_seconds: 300 },
   ),
+  // Spending limits on the stored cost of calls (UTC day and month). Over one, new memos are refused
+  // (or, with when_exceeded: demo, scored by the demo evaluator and labelled so); running ones finish.
+  budget: v.optional(
+    v.strictObject({ daily_usd: v.pipe(v.number(), v.minValue(0)), monthly_usd: v.pipe(v.number(), v.minValue(0)), when_exceeded: v.picklist(['refuse', 'demo']) }),
+    { daily_usd: 25, monthly_usd: 250, when_exceeded: 'refuse' },
+  ),
+  // Memos waiting or running at most: past it, new memos get 503 with Retry-After and their text kept.
+  queue_cap: v.optional(int(1, 1_000_000), 200),
+  // Memos one client address may send per hour, whoever the writer (auth.yaml limits each writer).
+  submissions_per_address_per_hour: v.optional(int(1, 1_000_000), 60),
   // US dollars per million tokens by model id; merged over the built-in table in src/llm/prices.ts.
   prices: v.optional(v.record(v.string(), price), {}),
 });

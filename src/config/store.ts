@@ -25,7 +25,7 @@ export class ConfigStore {
   constructor(
     readonly env: Env,
     files: FileConfig,
-    private readonly makeProvider: (files: FileConfig) => LlmProvider = (f) => createProvider(f.llm, env.anthropicApiKey),
+    private readonly makeProvider: (files: FileConfig) => LlmProvider = (f) => createProvider(f.llm, env.anthropicApiKey, env.anthropicBaseUrl),
   ) {
     this.base = files;
     this.#live = this.build(files, SHIPPED_SOURCES);

@@ -52,7 +52,7 @@ export function withConfig<N extends ConfigName>(files: FileConfig, name: N, val
 /** Why the provider can't be built from this config (e.g. anthropic without a key), or undefined. */
 export function providerProblem(files: FileConfig, env: Env): string | undefined {
   try {
-    createProvider(files.llm, env.anthropicApiKey);
+    createProvider(files.llm, env.anthropicApiKey, env.anthropicBaseUrl);
     return undefined;
   } catch (err) {
     return (err as Error).message;

@@ -38,6 +38,9 @@ export const en = {
   'validate.nul': 'Your memo contains a null character (shown as �), often left by copying from a PDF or a binary file. Remove it and submit again.',
   'validate.tooLong.one': 'Your memo is {count} characters long; the limit is {max}. Shorten it by {over} character and submit again.',
   'validate.tooLong.other': 'Your memo is {count} characters long; the limit is {max}. Shorten it by {over} characters and submit again.',
+  'validate.addressLimited': 'This network has sent {limit} memos in the last hour, the most this server accepts from one address. Your text is still here: submit it again in {minutes} min.',
+  'validate.overBudget': "The course's AI budget is used up for now, so new memos can't be evaluated. Your text is still here: copy it and submit it again later (the budget resets at midnight UTC), or ask your instructor.",
+  'validate.queueFull': 'The evaluation queue is full right now. Your text is still here: submit it again in a minute or two.',
   'validate.rateLimited': 'You have sent {limit} memos in the last hour, the most this server accepts. Your text is still here: submit it again in {minutes} min.',
 
   'pending.title': 'Evaluating…',
@@ -71,6 +74,7 @@ export const en = {
   'llm.invalid': 'The AI produced feedback that did not fit the rubric, so we did not show it to you. Press Try again.',
   'llm.refusal': 'The AI declined to evaluate this memo. Check that it is a business memo, edit it if needed, and try again.',
   'llm.config': 'The evaluation service is not set up correctly. Your instructor or administrator has been notified in the logs; try again later.',
+  'llm.budget': "The course's AI budget ran out before your memo's turn came. Your memo is saved: press Try again later (the budget resets at midnight UTC), or ask your instructor.",
   'llm.interrupted': 'The server restarted while evaluating your memo. Press Try again.',
   'llm.unknown': 'Something went wrong while evaluating your memo. Press Try again.',
 

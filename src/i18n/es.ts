@@ -40,6 +40,9 @@ export const es: Record<MessageKey, string> = {
   'validate.nul': 'Su memorando contiene un carácter nulo (se muestra como �), que suele quedar al copiar de un PDF o de un archivo binario. Elimínelo y vuelva a enviarlo.',
   'validate.tooLong.one': 'Su memorando tiene {count} caracteres; el límite es {max}. Acórtelo {over} carácter y vuelva a enviarlo.',
   'validate.tooLong.other': 'Su memorando tiene {count} caracteres; el límite es {max}. Acórtelo {over} caracteres y vuelva a enviarlo.',
+  'validate.addressLimited': 'Esta red ha enviado {limit} memorandos en la última hora, el máximo que este servidor acepta desde una dirección. Su texto sigue aquí: envíelo de nuevo en {minutes} min.',
+  'validate.overBudget': 'El presupuesto de IA del curso está agotado por ahora, así que no se pueden evaluar memorandos nuevos. Su texto sigue aquí: cópielo y envíelo más tarde (el presupuesto se renueva a medianoche UTC) o consulte a su instructor.',
+  'validate.queueFull': 'La fila de evaluación está llena en este momento. Su texto sigue aquí: envíelo de nuevo en uno o dos minutos.',
   'validate.rateLimited': 'Ha enviado {limit} memorandos en la última hora, el máximo que acepta este servidor. Su texto sigue aquí: vuelva a enviarlo dentro de {minutes} min.',
 
   'pending.title': 'Evaluando…',
@@ -73,6 +76,7 @@ export const es: Record<MessageKey, string> = {
   'llm.invalid': 'La IA produjo comentarios que no se ajustaban a la rúbrica, así que no se los mostramos. Pulse Intentar de nuevo.',
   'llm.refusal': 'La IA rechazó evaluar este memorando. Compruebe que es un memorando de negocios, edítelo si hace falta e inténtelo de nuevo.',
   'llm.config': 'El servicio de evaluación no está bien configurado. El aviso ha quedado en los registros para su profesor o administrador; inténtelo más tarde.',
+  'llm.budget': 'El presupuesto de IA del curso se agotó antes de que llegara el turno de su memorando. Su memorando está guardado: pulse Intentar de nuevo más tarde (el presupuesto se renueva a medianoche UTC) o consulte a su instructor.',
   'llm.interrupted': 'El servidor se reinició mientras evaluaba su memorando. Pulse Intentar de nuevo.',
   'llm.unknown': 'Algo salió mal al evaluar su memorando. Pulse Intentar de nuevo.',
 

@@ -6,7 +6,9 @@ import { deferEvaluation, finishEvaluation, requeueEvaluation, type ClaimedJob }
 import type { AttemptRecord } from '../llm/attempts.ts';
 import { evaluateMemo, type Outcome } from '../llm/evaluate.ts';
 import { priceFor } from '../llm/prices.ts';
-import { WAIT_KINDS } from '../llm/types.ts';
+import { budgetState } from '../llm/budget.ts';
+import { demoProvider } from '../llm/demo.ts';
+import { WAIT_KINDS, ZERO_USAGE, type LlmProvider } from '../llm/types.ts';
 import type { Metrics } from '../metrics.ts';
 import type { ProviderGate } from './provider-gate.ts';
 
@@ -27,12 +29,14 @@ export interface RunDeps {
 export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: AbortSignal): Promise<Outcome | undefined> {
   const live = deps.config.current;
   const { llm, rubric, prompt } = live.files;
+  const provider = providerWithinBudget(deps, live.provider);
+  if (!provider) return finish(deps, job, live.provider, BUDGET_FAILURE);
   const deadline = job.firstStartedAt + llm.total_timeout_seconds * 1000;
   deps.metrics?.observeQueueWait((deps.now() - job.queuedAt) / 1000);
   // One run may take the whole budget; the deadline only decides whether a busy provider is waited for.
   const signal = AbortSignal.any([shutdown, AbortSignal.timeout(llm.total_timeout_seconds * 1000)]);
   const outcome = await evaluateMemo({
-    provider: live.provider,
+    provider,
     rubric,
     prompt,
     memo: job.memo,
@@ -41,7 +45,7 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
     effort: llm.effort,
     maxTokens: llm.max_output_tokens,
     maxRetries: llm.max_retries,
-    price: live.provider.name === 'demo' ? undefined : priceFor(llm, live.provider.model),
+    price: provider.name === 'demo' ? undefined : priceFor(llm, provider.model),
     beforeAttempt: (s) => deps.gate.wait(s),
     onAttempt: (a) => recordAttempt(deps, job, a),
   });
@@ -55,9 +59,28 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
     deps.log.info({ evaluationId: job.id, errorKind: outcome.kind, until: new Date(deps.gate.pausedUntil).toISOString() }, 'provider busy; evaluation back in the queue');
     return outcome;
   }
-  finish(deps, job, outcome);
-  return outcome;
+  return finish(deps, job, provider, outcome);
 }
+
+/**
+ * The provider to use under the llm.yaml budget: the configured one, the demo evaluator when the
+ * budget is used up and llm.yaml says so, or undefined (refuse). Memos accepted before the budget ran
+ * out are checked again here, so a long queue can't spend past it.
+ */
+function providerWithinBudget(deps: RunDeps, provider: LlmProvider): LlmProvider | undefined {
+  if (provider.name === 'demo') return provider;
+  const { budget, demo_delay_ms } = deps.config.current.files.llm;
+  if (!budgetState(deps.db, budget, deps.now()).over) return provider;
+  return budget.when_exceeded === 'demo' ? demoProvider({ delayMs: demo_delay_ms }) : undefined;
+}
+
+/** A memo whose turn came after the budget ran out: nothing was sent, so the trace is empty. */
+const BUDGET_FAILURE: Outcome = {
+  ok: false,
+  kind: 'budget',
+  message: "Not sent: the daily or monthly budget in llm.yaml was used up when this memo's turn came",
+  trace: { rawPrompt: '', rawResponse: '', usage: ZERO_USAGE, costUsd: 0, attempts: 0, latencyMs: 0 },
+};
 
 /** Stores an attempt and tells the gate what the provider said. */
 function recordAttempt(deps: RunDeps, job: ClaimedJob, a: AttemptRecord): void {
@@ -69,14 +92,14 @@ function recordAttempt(deps: RunDeps, job: ClaimedJob, a: AttemptRecord): void {
   else if (a.httpStatus === 200) deps.gate.succeeded();
 }
 
-function finish(deps: RunDeps, job: ClaimedJob, outcome: Outcome): void {
+function finish(deps: RunDeps, job: ClaimedJob, provider: LlmProvider, outcome: Outcome): Outcome {
   const live = deps.config.current;
   const t = outcome.trace;
   const waitedTooLong = !outcome.ok && outcome.wait !== undefined;
   finishEvaluation(deps.db, job.id, {
     status: outcome.ok ? 'done' : 'failed',
-    provider: live.provider.name,
-    model: live.provider.model,
+    provider: provider.name,
+    model: provider.model,
     rubricVersion: live.versions.rubric,
     promptVersion: live.versions.prompt,
     llmVersion: live.versions.llm,
@@ -94,4 +117,5 @@ function finish(deps: RunDeps, job: ClaimedJob, outcome: Outcome): void {
   const fields = { evaluationId: job.id, status: outcome.ok ? 'done' : 'failed', latencyMs: t.latencyMs, attempts: t.attempts };
   if (outcome.ok) deps.log.info(fields, 'evaluation done');
   else deps.log.warn({ ...fields, errorKind: outcome.kind }, 'evaluation failed');
+  return outcome;
 }

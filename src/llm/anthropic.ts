@@ -111,6 +111,7 @@ const KIND_SUMMARY: Record<ErrorKind, string> = {
   refusal: 'The model declined to evaluate the memo',
   max_tokens: 'The answer was cut off at the output limit',
   invalid_output: 'The answer did not match the rubric',
+  budget: 'The LLM budget in llm.yaml is used up',
   interrupted: 'The server stopped during the evaluation',
   unknown: 'Unexpected error',
 };

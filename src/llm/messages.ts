@@ -22,6 +22,8 @@ export function studentMessageKey(kind: ErrorKind | null): MessageKey {
     case 'billing':
     case 'bad_request':
       return 'llm.config';
+    case 'budget':
+      return 'llm.budget';
     case 'interrupted':
       return 'llm.interrupted';
     default:

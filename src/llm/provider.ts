@@ -12,15 +12,15 @@ export function resolveProviderName(llm: LlmConfig, apiKey: string): 'anthropic'
   return apiKey ? 'anthropic' : 'demo';
 }
 
-/** Builds the configured provider; apiKey and baseURL are always passed explicitly. */
-export function createProvider(llm: LlmConfig, apiKey: string): LlmProvider {
+/** Builds the configured provider; apiKey and baseURL (from the environment only) are always passed explicitly. */
+export function createProvider(llm: LlmConfig, apiKey: string, baseUrl: string | undefined): LlmProvider {
   if (resolveProviderName(llm, apiKey) === 'demo') return demoProvider({ delayMs: llm.demo_delay_ms });
   if (!apiKey) throw new Error('llm.provider is anthropic but ANTHROPIC_API_KEY is not set');
   // LLM_MODEL bypasses llm.yaml's validation: every call is costed, so an unpriced model can't run.
   if (!priceFor(llm, llm.model)) throw new Error(`model "${llm.model}" has no price: add it under prices in llm.yaml`);
   return anthropicProvider({
     apiKey,
-    baseURL: llm.base_url ?? DEFAULT_ANTHROPIC_BASE_URL,
+    baseURL: baseUrl ?? DEFAULT_ANTHROPIC_BASE_URL,
     model: llm.model,
     timeoutMs: llm.timeout_seconds * 1000,
     promptCaching: llm.prompt_caching,

@@ -13,6 +13,7 @@ export const ERROR_KINDS = [
   'refusal',
   'max_tokens',
   'invalid_output',
+  'budget',
   'interrupted',
   'unknown',
 ] as const;

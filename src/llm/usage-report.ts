@@ -1,5 +1,7 @@
 import type { Db } from '../db/client.ts';
+import type { LlmConfig } from '../config/schemas.ts';
 import { attemptTotalsSince, recentCacheUse, type AttemptTotals } from '../db/queries/attempts.ts';
+import { budgetState, type BudgetState } from './budget.ts';
 
 const DAY = 86_400_000;
 /** Answered calls looked at for the caching warning. */
@@ -14,10 +16,11 @@ export interface UsageReport {
   cacheHitRate: number | undefined;
   /** Set when the system prompt should be cached but isn't. */
   cacheWarning: string | undefined;
+  budget: BudgetState;
 }
 
 /** Today and this month start at 00:00 UTC. */
-export function usageReport(db: Db, now: number, promptCaching: boolean): UsageReport {
+export function usageReport(db: Db, now: number, llm: Pick<LlmConfig, 'prompt_caching' | 'budget'>): UsageReport {
   const d = new Date(now);
   const week = attemptTotalsSince(db, now - 7 * DAY);
   const prompt = week.inputTokens + week.cacheReadTokens + week.cacheWriteTokens;
@@ -26,7 +29,8 @@ export function usageReport(db: Db, now: number, promptCaching: boolean): UsageR
     month: attemptTotalsSince(db, Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)),
     week,
     cacheHitRate: prompt > 0 ? week.cacheReadTokens / prompt : undefined,
-    cacheWarning: cacheWarning(db, promptCaching),
+    cacheWarning: cacheWarning(db, llm.prompt_caching),
+    budget: budgetState(db, llm.budget, now),
   };
 }
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { findWriterSubmission, insertSubmissionWithEvaluation, recentSubmissions } from '../db/queries/submissions.ts';
+import { findWriterSubmission, insertSubmissionWithEvaluation } from '../db/queries/submissions.ts';
 import { i18n as i18nFor, type I18n } from '../i18n/index.ts';
 import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
 import { readForm } from '../http/form.ts';
@@ -8,8 +8,7 @@ import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts
 import { ensureWriter } from '../http/session.ts';
 import { SubmissionPage } from '../views/pages/submission-form.tsx';
 import { SubmissionForm } from '../views/partials/submission-form.tsx';
-
-const HOUR = 3600_000;
+import { admissionRefusal, refusalJson } from './submission-admission.tsx';
 
 /** Browsers send textarea line breaks as CRLF; store LF. */
 export function normalizeMemo(text: string): string {
@@ -37,7 +36,7 @@ export function submissionSchema(maxChars: number, { t, int }: I18n = i18nFor('e
   });
 }
 
-function formPage(c: Ctx, props: { text: string; error?: string; parentId?: number }, status: 200 | 422 | 429 = 200) {
+function formPage(c: Ctx, props: { text: string; error?: string; parentId?: number }, status: 200 | 422 | 429 | 503 = 200) {
   const { config } = c.var.deps;
   const { rubric, llm } = config.current.files;
   const maxChars = llm.max_chars;
@@ -66,23 +65,6 @@ export function showSubmissionForm(c: Ctx) {
   return formPage(c, { text: '' });
 }
 
-/** Submissions per writer per hour (auth.yaml): over it, 429 with Retry-After and the text kept in the form. */
-function submissionLimit(c: Ctx, text: string) {
-  const writer = c.var.user;
-  if (!writer) return undefined;
-  const { db, config, now } = c.var.deps;
-  const limit = config.current.files.auth.rate_limits.submissions_per_writer_per_hour;
-  const t = now();
-  const recent = recentSubmissions(db, writer.id, t - HOUR);
-  if (recent.count < limit) return undefined;
-  const retryAfter = Math.max(1, Math.ceil(((recent.oldest ?? t) + HOUR - t) / 1000));
-  c.header('Retry-After', String(retryAfter));
-  const minutes = Math.ceil(retryAfter / 60);
-  const error = c.var.i18n.t('validate.rateLimited', { limit, minutes });
-  if (wantsJson(c)) return c.json({ error, field: 'text', retryAfterSeconds: retryAfter }, 429);
-  return formPage(c, { text, error }, 429);
-}
-
 /** POST /submissions — validate, store the memo with a queued evaluation, 303 to its page. */
 export async function createSubmission(c: Ctx) {
   const { db, config, now, queue } = c.var.deps;
@@ -96,8 +78,9 @@ export async function createSubmission(c: Ctx) {
     const parent = typeof form.fields.parent === 'string' && /^\d{1,15}$/.test(form.fields.parent) ? Number(form.fields.parent) : undefined;
     return formPage(c, { text, error, parentId: parent }, 422);
   }
-  const limited = submissionLimit(c, parsed.output.text);
-  if (limited) return limited;
+  // Limits, budget and queue cap: 429/503 with Retry-After, the memo text kept in the form.
+  const refusal = admissionRefusal(c);
+  if (refusal) return refusalJson(c, refusal) ?? formPage(c, { text: parsed.output.text, error: refusal.error }, refusal.status);
   const writer = ensureWriter(c);
   const parentId = parsed.output.parent !== undefined && findWriterSubmission(db, parsed.output.parent, writer.id) ? parsed.output.parent : null;
   const id = insertSubmissionWithEvaluation(db, { writerId: writer.id, text: parsed.output.text, parentId, now: now() });

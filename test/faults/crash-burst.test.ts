@@ -43,7 +43,14 @@ beforeAll(async () => {
   configDir = join(dir, 'config');
   mkdirSync(configDir);
   for (const f of ['rubric.yaml', 'prompt.yaml', 'auth.yaml']) copyFileSync(join(ROOT, 'config', f), join(configDir, f));
-  const llm = readFileSync(join(ROOT, 'config/llm.yaml'), 'utf8').replace(/^max_retries: \d+$/m, 'max_retries: 0').replace(/^timeout_seconds: \d+$/m, 'timeout_seconds: 10');
+  // Bursts from one address well past the shipped per-address limit, queue cap and daily budget.
+  const llm = readFileSync(join(ROOT, 'config/llm.yaml'), 'utf8')
+    .replace(/^max_retries: \d+$/m, 'max_retries: 0')
+    .replace(/^timeout_seconds: \d+$/m, 'timeout_seconds: 10')
+    .replace(/^submissions_per_address_per_hour: \d+$/m, 'submissions_per_address_per_hour: 100000')
+    .replace(/^queue_cap: \d+$/m, 'queue_cap: 100000')
+    .replace(/^ {2}daily_usd: \d+$/m, '  daily_usd: 100000')
+    .replace(/^ {2}monthly_usd: \d+$/m, '  monthly_usd: 100000');
   writeFileSync(join(configDir, 'llm.yaml'), llm);
 });
 afterAll(async () => {

@@ -17,7 +17,7 @@ export function showDashboard(c: Ctx) {
   const t = now();
   const today = evaluationStatsSince(db, t - (t % DAY));
   const week = evaluationStatsSince(db, t - 7 * DAY);
-  const usage = usageReport(db, t, config.current.files.llm.prompt_caching);
+  const usage = usageReport(db, t, config.current.files.llm);
   const queue = queueDepth(db);
   const provider = { name: config.current.provider.name, model: config.current.provider.model };
   const health = Object.entries(checkHealth(db, config, c.var.deps.gate, now()).checks).map(([name, check]) => ({ name, ...check }));

@@ -1,5 +1,6 @@
 import type { DashboardStats } from '../../db/queries/dashboard.ts';
 import type { PageContext } from '../../http/page-context.ts';
+import { budgetSummary } from '../../llm/budget.ts';
 import type { UsageReport } from '../../llm/usage-report.ts';
 import { formatDuration, formatInt } from '../format.ts';
 import { AdminPage } from '../layouts/admin-page.tsx';
@@ -39,14 +40,19 @@ export function DashboardPage(p: DashboardProps) {
         {stat('Running now', formatInt(p.queue.running))}
       </dl>
       <h2>LLM spend</h2>
+      {u.budget.over ? (
+        <p class="notice error-notice" role="status">
+          {budgetSummary(u.budget)}. Raise <code>budget</code> in <a href="/admin/config/llm">llm.yaml</a> to resume.
+        </p>
+      ) : null}
       {u.cacheWarning ? (
         <p class="notice demo-notice" role="status">
           {u.cacheWarning}
         </p>
       ) : null}
       <dl class="stats">
-        {stat('Today', usd(u.today.costUsd))}
-        {stat('This month', usd(u.month.costUsd))}
+        {stat('Today', `${usd(u.today.costUsd)} of ${usd(u.budget.dailyUsd)}`)}
+        {stat('This month', `${usd(u.month.costUsd)} of ${usd(u.budget.monthlyUsd)}`)}
         {stat('Last 7 days', usd(u.week.costUsd))}
         {stat('Cache hit rate (7 days)', u.cacheHitRate === undefined ? '–' : `${Math.round(u.cacheHitRate * 100)}%`)}
       </dl>
