@@ -198,3 +198,25 @@ describe('feedback that survives a sloppy model', () => {
     expect(JSON.parse(attempt!.problems)).toEqual(['segments.3 dropped: questions: needs at least 1']);
   });
 });
+
+describe('the dashboard shows what was spent', () => {
+  it('shows today\'s and this month\'s spend and the cache hit rate, and warns when the prompt is not cached', async () => {
+    const a = app();
+    fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
+    for (let i = 0; i < 3; i++) expect(await waitForEvaluation(a, await submit(a, `${SAMPLE_MEMO}\n\nCached ${i}.`))).toBe('done');
+    const admin = await signedIn(a, 'bo-admin');
+    const stats = (await (await admin.get('/admin', { accept: 'application/json' })).json()) as { usage: { today: { costUsd: number }; month: { costUsd: number }; cacheHitRate: number; cacheWarning?: string } };
+    const spent = rows<{ s: number }>(a, 'select sum(cost_usd) s from evaluation_attempts')[0]!.s;
+    expect(stats.usage.today.costUsd).toBeCloseTo(spent, 10);
+    expect(stats.usage.month.costUsd).toBeCloseTo(spent, 10);
+    // The first call writes the cached system prompt, the next two read it.
+    expect(stats.usage.cacheHitRate).toBeGreaterThan(0.3);
+    expect(stats.usage.cacheWarning).toBeUndefined();
+
+    // Calls that write the cache but never read it back (as when the system prompt changes every time).
+    fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)), usage: { cache_read_input_tokens: 0, cache_creation_input_tokens: 3000 } });
+    for (let i = 0; i < 10; i++) expect(await waitForEvaluation(a, await submit(a, `${SAMPLE_MEMO}\n\nUncached ${i}.`))).toBe('done');
+    const page = await (await admin.get('/admin')).text();
+    expect(page).toContain('The prompt is not being cached');
+  });
+});
