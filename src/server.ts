@@ -14,7 +14,6 @@ import { failInterruptedJobRuns } from './db/queries/job-runs.ts';
 import { scheduleJobs } from './jobs/schedule.ts';
 import { createLogger } from './logger.ts';
 import { createMetrics } from './metrics.ts';
-import { removePidFile, writePidFile } from './pid-file.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url.replace('/dist/src/', '/src/')), 'utf8')) as { version: string }).version;
 
@@ -40,7 +39,6 @@ async function main(): Promise<void> {
     run: (job, shutdown) => runEvaluation({ db, config: store, now, log, metrics }, job, shutdown),
   });
   const app = createApp({ db, config: store, now, queue, log, assets: loadAssets(), metrics, lifecycle });
-  writePidFile(env.dataDir);
   const interrupted = failInterruptedJobRuns(db, now());
   if (interrupted) log.warn({ interrupted }, 'marked job runs interrupted by the last shutdown as failed');
   queue.start();
@@ -61,7 +59,6 @@ async function main(): Promise<void> {
     await queue.stop(env.shutdownGraceSeconds * 1000);
     clearInterval(idle);
     db.$client.close();
-    removePidFile(env.dataDir);
     log.info('shutdown complete');
     process.exit(0);
   };
