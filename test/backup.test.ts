@@ -171,7 +171,7 @@ describe('runBackup', () => {
 async function expectDegradedHealth(t: TestApp): Promise<void> {
   const res = await t.client().get('/health');
   expect(res.status).toBe(200);
-  expect(await res.json()).toEqual({ status: 'degraded', checks: { database: 'ok', config: 'ok', llm: 'ok', backups: 'failing' } });
+  expect(await res.json()).toEqual({ status: 'degraded', checks: { database: 'ok', config: 'ok', llm: 'ok', backups: 'failing', disk: 'ok' } });
 }
 
 describe('scheduleJobs', () => {
