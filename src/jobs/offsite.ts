@@ -52,11 +52,13 @@ export async function runOffsiteCopy(db: Db, o: OffsiteOptions): Promise<{ snaps
       await restic(o.restic, ['init']);
     });
     say(`copying ${o.file} off-site with restic`);
-    const out = await restic(o.restic, ['backup', '--json', '--tag', RESTIC_TAG, o.file], o.dir);
+    // A fixed host name: a container gets a new one at every start.
+    const out = await restic(o.restic, ['backup', '--json', '--host', RESTIC_TAG, '--tag', RESTIC_TAG, o.file], o.dir);
     const summary = out.split('\n').map((l) => l.trim()).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { message_type?: string; snapshot_id?: string }).find((m) => m.message_type === 'summary');
     if (!summary?.snapshot_id) throw new Error('restic backup reported no snapshot');
     say(`applying retention off-site (keep ${o.retention})`);
-    const forget = await restic(o.restic, ['forget', '--json', '--tag', RESTIC_TAG, '--keep-last', String(o.retention), '--prune']);
+    // Grouped by tag: each backup is a different file name, and restic's default groups by paths.
+    const forget = await restic(o.restic, ['forget', '--json', '--tag', RESTIC_TAG, '--group-by', 'tags', '--keep-last', String(o.retention), '--prune']);
     const removed = countRemoved(forget);
     const result = { snapshot: summary.snapshot_id, removed };
     finishJobRun(db, runId, { status: 'ok', finishedAt: o.now(), detail: { file: o.file, ...result } });
