@@ -211,6 +211,16 @@ echo "   12 memos posted, app stopped at once and started again: all 12 evaluate
 echo "   shutdown log: $(podman logs "$app" 2>&1 | grep -o '"msg":"shutting down[^"]*"' | tail -1)"
 lap "stop/start with evaluations in flight"
 
+# --- 6. hard kill, then restore: the safety copy holds everything the killed server had committed --
+committed=$(podman exec "$app" node -e "const D = require('better-sqlite3'); const db = new D('/app/data/memoai.db', { readonly: true }); console.log(db.prepare('select count(*) from submissions').pluck().get())")
+podman kill --signal KILL "$app" >/dev/null
+echo "   app SIGKILLed with $committed memos committed"
+run_step restore
+grep -q "kept the current database as .* ($committed memos" <<<"$step_out" || { grep 'kept' <<<"$step_out"; fail "the safety copy does not hold all $committed memos"; }
+grep -o 'kept the current database as .*' <<<"$step_out" | sed 's/^/   /'
+wait_healthy
+lap "hard kill, then restore"
+
 echo "== container timings"
 printf '   %s\n' "${timings[@]}"
 echo "   total                              $(( $(date +%s) - t0 )) s"
