@@ -54,6 +54,7 @@ readme_block() {
   ' "$work/README.md"
 }
 
+# (Output is captured before grep -q reads it: with pipefail, grep -q closing a pipe early fails the writer.)
 # Runs README block NAME as written, in the operator's folder; its output is left in $step_out.
 # podman-compose 1.0.3 exits 0 even when the command it ran failed, printing "exit code: N".
 step_out=
@@ -89,7 +90,7 @@ submit() { post -o /dev/null -w '%{redirect_url}' -b "$1" -c "$1" --data-urlenco
 # Waits (at most 60 s) until evaluation page $2 (cookie jar $1) shows a result.
 wait_result() {
   for _ in $(seq 1 120); do
-    get -b "$1" "$base$2" | grep -q 'overall-number' && return 0
+    grep -q 'overall-number' <<<"$(get -b "$1" "$base$2")" && return 0
     sleep 0.5
   done
   return 1
@@ -116,7 +117,7 @@ for _ in $(seq 1 60); do podman exec "$caddy" cat /data/caddy/pki/authorities/lo
 
 # --- 2. through Caddy over HTTPS ------------------------------------------------------------------
 for _ in $(seq 1 40); do [ "$(get -o /dev/null -w '%{http_code}' "$base/" || true)" = 200 ] && break; sleep 0.5; done
-get "$base/" | grep -q 'action="/submissions"' || fail "GET / did not show the memo form"
+grep -q 'action="/submissions"' <<<"$(get "$base/")" || fail "GET / did not show the memo form"
 echo "   GET / 200 over HTTPS (certificate from Caddy's local CA)"
 first=$(submit "$jar")
 [[ "$first" =~ ^/evaluations/[0-9]+$ ]] || fail "POST /submissions did not redirect to an evaluation ($first)"
@@ -143,7 +144,7 @@ location=$(post -o /dev/null -w '%{redirect_url}' -b "$admin" -c "$admin" --data
 [ "$location" = "$base/account/password" ] || fail "admin login went to '$location'"
 new_password="ci-admin-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 post -o /dev/null -b "$admin" -c "$admin" --data-urlencode "current=$password" --data-urlencode "password=$new_password" --data-urlencode "confirm=$new_password" "$base/account/password"
-get -b "$admin" "$base/admin/system" | grep -q '<h1>System</h1>' || fail "the admin could not open /admin/system"
+grep -q '<h1>System</h1>' <<<"$(get -b "$admin" "$base/admin/system")" || fail "the admin could not open /admin/system"
 echo "   admin signed in with the generated password, changed it, opened /admin/system"
 lap "checks through Caddy"
 
@@ -205,7 +206,7 @@ ids=()
 for _ in $(seq 1 12); do ids+=("$(submit "$burst")"); done
 run_step stop-start
 wait_healthy
-podman logs "$app" 2>&1 | grep -q 'shutdown complete' || fail "the app did not shut down cleanly"
+grep -q 'shutdown complete' <<<"$(podman logs "$app" 2>&1)" || fail "the app did not shut down cleanly"
 for id in "${ids[@]}"; do wait_result "$burst" "$id" || fail "$id was lost across stop/start"; done
 echo "   12 memos posted, app stopped at once and started again: all 12 evaluated"
 echo "   shutdown log: $(podman logs "$app" 2>&1 | grep -o '"msg":"shutting down[^"]*"' | tail -1)"
