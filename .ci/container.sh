@@ -9,7 +9,7 @@ repo=$(cd "$(dirname "$0")/.." && pwd)
 t0=$(date +%s)
 lap_start=$t0
 timings=()
-lap() { local now; now=$(date +%s); timings+=("$(printf '%-34s %4d s' "$1" $((now - lap_start)))"); lap_start=$now; }
+lap() { local now; now=$(date +%s); timings+=("$(printf '%-38s %4d s' "$1" $((now - lap_start)))"); lap_start=$now; }
 fail() { echo "container: FAILED: $*" >&2; exit 1; }
 
 bash "$repo/.ci/container-setup.sh"
