@@ -227,4 +227,4 @@ lap "hard kill, then restore"
 
 echo "== container timings"
 printf '   %s\n' "${timings[@]}"
-echo "   total                              $(( $(date +%s) - t0 )) s"
+echo "   total                                  $(( $(date +%s) - t0 )) s"
