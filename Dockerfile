@@ -21,6 +21,10 @@ ENV NODE_ENV=production \
     DATA_DIR=/app/data \
     CONFIG_DIR=/app/config
 WORKDIR /app
+# restic: the optional encrypted off-site copy of each backup (BACKUP_RESTIC_REPOSITORY).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends restic ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./

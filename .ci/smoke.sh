@@ -12,7 +12,7 @@ jar="$data/cookies"
 log="$data/server.log"
 
 cd "$app_dir"
-NODE_ENV=production PORT=$port HOST=127.0.0.1 DATA_DIR="$data" PUBLIC_ORIGIN="$base" ADMIN_PASSWORD=smoke-test-password \
+NODE_ENV=production PORT=$port HOST=127.0.0.1 DATA_DIR="$data" PUBLIC_ORIGIN="$base" ADMIN_PASSWORD=smoke-test-password METRICS_TOKEN=smoke-metrics-token \
   "$node_bin" dist/src/server.js >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; cat "$log" | tail -20' ERR
@@ -32,7 +32,9 @@ done
 grep -q 'overall-number' <<<"$page" || { echo "smoke: no result page"; exit 1; }
 echo "smoke: result page shows overall $(grep -o 'overall-number">[0-9.]*' <<<"$page" | cut -d'>' -f2)"
 curl -fs "$base/health" | grep -q '"status":"ok"' && echo "smoke: /health ok"
-curl -fs "$base/metrics" | grep -q 'memoai_evaluations_total' && echo "smoke: /metrics ok"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/metrics")" = 401 ] || { echo "smoke: /metrics open without a token in production"; exit 1; }
+echo "smoke: /metrics closed without the token (production)"
+curl -fs -H 'Authorization: Bearer smoke-metrics-token' "$base/metrics" | grep -q 'memoai_evaluations_total' && echo "smoke: /metrics ok with the token"
 
 kill -TERM $pid
 wait $pid

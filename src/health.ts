@@ -2,8 +2,8 @@ import { loadConfigDir } from './config/load.ts';
 import type { ConfigStore } from './config/store.ts';
 import type { Db } from './db/client.ts';
 import { pingDatabase } from './db/queries/health.ts';
-import { latestJobRun } from './db/queries/job-runs.ts';
-import { BACKUP_JOB } from './jobs/backup.ts';
+import { checkBackups } from './health-backups.ts';
+import { checkDisk } from './health-disk.ts';
 import type { ProviderGate } from './jobs/provider-gate.ts';
 import { budgetState, budgetSummary } from './llm/budget.ts';
 
@@ -14,9 +14,9 @@ export interface Check {
 }
 
 export interface Health {
-  /** fail: not ready (database or config broken); degraded: serving, but something needs attention. */
+  /** fail: not ready (database or config broken, data volume not writable); degraded: serving, but something needs attention. */
   status: 'ok' | 'degraded' | 'fail';
-  checks: { database: Check; config: Check; llm: Check; budget: Check; backups: Check };
+  checks: { database: Check; config: Check; llm: Check; budget: Check; backups: Check; disk: Check };
 }
 
 function attempt(fn: () => string): Check {
@@ -27,7 +27,10 @@ function attempt(fn: () => string): Check {
   }
 }
 
-/** Readiness: can we read the database, is the config on disk valid, is the provider answering, did backups work. */
+/**
+ * Readiness: can we read the database, is the config on disk valid, is the provider answering, is
+ * there budget left, are backups recent, is there disk space.
+ */
 export function checkHealth(db: Db, config: ConfigStore, gate: Pick<ProviderGate, 'health'>, now: number): Health {
   const database = attempt(() => `${pingDatabase(db)} evaluations in ${config.env.databasePath}`);
   const config_ = attempt(() => {
@@ -43,14 +46,9 @@ export function checkHealth(db: Db, config: ConfigStore, gate: Pick<ProviderGate
     if (spend.over) throw new Error(budgetSummary(spend));
     return budgetSummary(spend);
   });
-  const backups = attempt(() => {
-    const last = latestJobRun(db, BACKUP_JOB);
-    if (!last) return 'no backup yet';
-    if (last.status === 'failed') throw new Error(`last backup failed: ${last.error ?? 'unknown error'}`);
-    // A run still "running" after an hour was cut off (the process died mid-backup).
-    if (last.status === 'running' && now - last.startedAt > 3600_000) throw new Error('the last backup never finished');
-    return `last ${last.status} at ${new Date(last.startedAt).toISOString()}`;
-  });
-  const status = !database.ok || !config_.ok ? 'fail' : !llm.ok || !budget.ok || !backups.ok ? 'degraded' : 'ok';
-  return { status, checks: { database, config: config_, llm, budget, backups } };
+  const backups = attempt(() => checkBackups(db, config.env, now));
+  const { fatal, ...disk } = checkDisk(config.env.dataDir, config.env.diskMinFreeBytes);
+  const degraded = !llm.ok || !budget.ok || !backups.ok || !disk.ok;
+  const status = !database.ok || !config_.ok || fatal ? 'fail' : degraded ? 'degraded' : 'ok';
+  return { status, checks: { database, config: config_, llm, budget, backups, disk } };
 }

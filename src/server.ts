@@ -12,7 +12,6 @@ import { createWorkers } from './jobs/workers.ts';
 import { failInterruptedJobRuns } from './db/queries/job-runs.ts';
 import { scheduleJobs } from './jobs/schedule.ts';
 import { createLogger } from './logger.ts';
-import { removePidFile, writePidFile } from './pid-file.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url.replace('/dist/src/', '/src/')), 'utf8')) as { version: string }).version;
 
@@ -31,7 +30,6 @@ async function main(): Promise<void> {
   const lifecycle: Lifecycle = { draining: false, startedAt: now(), version: VERSION };
   const { queue, gate, metrics } = createWorkers({ db, config: store, now, log });
   const app = createApp({ db, config: store, now, queue, gate, log, assets: loadAssets(), metrics, lifecycle });
-  writePidFile(env.dataDir);
   const interrupted = failInterruptedJobRuns(db, now());
   if (interrupted) log.warn({ interrupted }, 'marked job runs interrupted by the last shutdown as failed');
   queue.start();
@@ -52,7 +50,6 @@ async function main(): Promise<void> {
     await queue.stop(env.shutdownGraceSeconds * 1000);
     clearInterval(idle);
     db.$client.close();
-    removePidFile(env.dataDir);
     log.info('shutdown complete');
     process.exit(0);
   };

@@ -7,7 +7,6 @@ import { listJobRuns } from '../src/db/queries/job-runs.ts';
 import { backupDir, backupFileName, BACKUP_JOB, integrityCheck, listBackups, runBackup } from '../src/jobs/backup.ts';
 import { scheduleJobs } from '../src/jobs/schedule.ts';
 import { createLogger } from '../src/logger.ts';
-import { pidFilePath } from '../src/pid-file.ts';
 import { createAccount, makeTestApp, PEOPLE, type TestApp } from './helpers/app.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -172,7 +171,7 @@ describe('runBackup', () => {
 async function expectDegradedHealth(t: TestApp): Promise<void> {
   const res = await t.client().get('/health');
   expect(res.status).toBe(200);
-  expect(await res.json()).toEqual({ status: 'degraded', checks: { database: 'ok', config: 'ok', llm: 'ok', budget: 'ok', backups: 'failing' } });
+  expect(await res.json()).toEqual({ status: 'degraded', checks: { database: 'ok', config: 'ok', llm: 'ok', budget: 'ok', backups: 'failing', disk: 'ok' } });
 }
 
 describe('scheduleJobs', () => {
@@ -222,34 +221,64 @@ describe('npm run restore', () => {
     const changed = submissionsIn(dbFile);
     expect(changed.map((r) => r.text)).toEqual(['second memo', 'fourth memo', 'fifth memo', 'sixth memo']);
 
-    writeFileSync(pidFilePath(t.dir), String(process.pid));
+    // A server is any other process with the database open (SQLite's locks work across containers).
+    const server = new Database(dbFile);
+    server.prepare('select count(*) from submissions').get();
     const underServer = restore(t.dir, file);
+    server.close();
     expect(underServer.status).not.toBe(0);
-    expect(underServer.stderr).toMatch(/server is running/);
+    expect(underServer.stderr).toMatch(/another process has .* open: stop the server first/);
     expect(submissionsIn(dbFile)).toEqual(changed);
     expect(beforeRestoreFiles(t.dir)).toEqual([]);
 
     const garbage = join(t.dir, 'garbage.db');
     writeFileSync(garbage, 'this is not a database '.repeat(300));
-    const dead = spawnSync(process.execPath, ['-e', '']).pid;
-    writeFileSync(pidFilePath(t.dir), String(dead)); // a stale pid file does not block a restore
     const bad = restore(t.dir, garbage);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/Restore refused/);
     expect(submissionsIn(dbFile)).toEqual(changed);
     expect(beforeRestoreFiles(t.dir)).toEqual([]);
 
-    const ok = restore(t.dir, file);
+    const ok = restore(t.dir, 'latest');
     expect(ok.stderr).toBe('');
     expect(ok.status).toBe(0);
-    expect(ok.stdout).toMatch(/Verifying .*memoai-\d{8}-\d{6}\.db/);
-    expect(ok.stdout).toMatch(/integrity_check ok/);
+    expect(ok.stdout).toMatch(new RegExp(`Verifying .*${file}`));
+    expect(ok.stdout).toMatch(/integrity_check ok, tables present: 4 memos, 0 evaluations \(0 done\), newest none/);
     expect(ok.stdout).toMatch(/kept the current database as/);
-    expect(ok.stdout).toMatch(new RegExp(`Restored ${file}`));
+    expect(ok.stdout).toMatch(new RegExp(`Restored ${file} to .*: 4 memos`));
     expect(submissionsIn(dbFile)).toEqual(backedUp);
     const kept = beforeRestoreFiles(t.dir);
     expect(kept).toHaveLength(1);
     expect(submissionsIn(join(t.dir, kept[0]!))).toEqual(changed);
     expect(existsSync(join(t.dir, '.memoai.db.restore-tmp'))).toBe(false);
+  });
+});
+
+describe('npm run restore after a hard kill', () => {
+  it('keeps everything the killed process had committed (WAL included) in the safety copy', async () => {
+    const t = app();
+    const dbFile = t.config.env.databasePath;
+    const writerId = await createAccount(t, PEOPLE['ana-student']);
+    const { file } = await runBackup(t.db, { dataDir: t.dir, retention: 4, now: Date.now });
+    t.db.$client.close();
+    // A writer that never checkpoints, SIGKILLed after its commits: they exist only in the WAL.
+    const script = `const D = require(process.argv[1]); const db = new D(process.argv[2]); db.pragma('wal_autocheckpoint = 0');
+      const ins = db.prepare('insert into submissions (writer_id, text, char_count, created_at) values (?, ?, 4, ?)');
+      for (let i = 0; i < 28; i++) ins.run(process.argv[3], 'memo', Date.now());
+      process.stdout.write('committed'); setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['-e', script, join(ROOT, 'node_modules', 'better-sqlite3'), dbFile, writerId], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    expect(existsSync(`${dbFile}-wal`)).toBe(true);
+
+    const ok = restore(t.dir, file);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    const kept = beforeRestoreFiles(t.dir);
+    expect(kept).toHaveLength(1);
+    expect(submissionsIn(join(t.dir, kept[0]!))).toHaveLength(28);
+    expect(ok.stdout).toMatch(/kept the current database as .*\(28 memos/);
+    expect(submissionsIn(dbFile)).toHaveLength(0);
   });
 });

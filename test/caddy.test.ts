@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCaddy, type CaddyProcess } from './helpers/caddy.ts';
 import { freePort, hasCommand, httpsRequest } from './helpers/net.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
 import { startServer, type ServerProcess } from './helpers/server-process.ts';
@@ -16,44 +17,24 @@ if (process.env.CI && !available) throw new Error('caddy is required in CI (apt-
 describe.skipIf(!available)('Caddy in front of the app', () => {
   let dir: string;
   let app: ServerProcess;
-  let caddy: ChildProcess;
-  let caddyLog = '';
+  let caddy: CaddyProcess;
   let origin: string;
   let httpPort: number;
+  let appEnv: Record<string, string>;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'memoai-caddy-'));
     const httpsPort = await freePort();
     httpPort = await freePort();
     origin = `https://localhost:${httpsPort}`;
-    app = await startServer({ DATA_DIR: join(dir, 'data'), PUBLIC_ORIGIN: origin, ADMIN_PASSWORD: 'caddy-test-admin-pw' });
-    const upstream = new URL(app.url).host;
-    caddy = spawn('caddy', ['run', '--config', join(import.meta.dirname, '../Caddyfile'), '--adapter', 'caddyfile'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: dir,
-        XDG_DATA_HOME: join(dir, 'caddy-data'),
-        XDG_CONFIG_HOME: join(dir, 'caddy-config'),
-        SITE_ADDRESS: `localhost:${httpsPort}`,
-        HTTP_PORT: String(httpPort),
-        UPSTREAM: upstream,
-        CADDY_TLS: 'tls internal',
-        CADDY_BIND: '127.0.0.1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    caddy.stdout!.on('data', (d) => (caddyLog += String(d)));
-    caddy.stderr!.on('data', (d) => (caddyLog += String(d)));
-    for (let i = 0; i < 100; i++) {
-      const ok = await httpsRequest(`${origin}/healthz`).then((r) => r.status === 200, () => false);
-      if (ok) return;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`caddy did not come up:\n${caddyLog}`);
+    // A fixed port, so the restart test can start a second server where Caddy expects it.
+    appEnv = { DATA_DIR: join(dir, 'data'), PUBLIC_ORIGIN: origin, ADMIN_PASSWORD: 'caddy-test-admin-pw', PORT: String(await freePort()) };
+    app = await startServer(appEnv);
+    caddy = await startCaddy(dir, { httpsPort, httpPort, upstream: new URL(app.url).host });
   }, 60_000);
 
   afterAll(async () => {
-    caddy?.kill('SIGTERM');
+    await caddy?.stop();
     app?.child.kill('SIGTERM');
     await app?.exited;
     rmSync(dir, { recursive: true, force: true });
@@ -112,8 +93,54 @@ describe.skipIf(!available)('Caddy in front of the app', () => {
   });
 
   it('writes JSON access logs', () => {
-    const line = caddyLog.split('\n').find((l) => l.includes('"logger":"http.log.access'));
+    const line = caddy.log().split('\n').find((l) => l.includes('"logger":"http.log.access'));
     expect(line).toBeDefined();
     expect(() => JSON.parse(line!)).not.toThrow();
   });
+  it('answers a 200 KiB post with the 413 page, every time', async () => {
+    const body = new URLSearchParams({ text: 'x'.repeat(200 * 1024) }).toString();
+    for (let i = 0; i < 10; i++) {
+      const res = await httpsRequest(`${origin}/submissions`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin }, body });
+      expect(res.status).toBe(413);
+      expect(res.body).toContain('<h1>Too much text</h1>');
+    }
+  });
+
+  it('keeps /metrics closed unless the request carries a bearer token', async () => {
+    const none = await httpsRequest(`${origin}/metrics`);
+    expect(none.status).toBe(404);
+    expect(none.body).not.toContain('memoai_');
+    const bearer = await httpsRequest(`${origin}/metrics`, { headers: { authorization: 'Bearer anything' } });
+    expect(bearer.body).toContain('memoai_http_requests_total'); // no METRICS_TOKEN outside production: the app lets it through
+  });
+
+  it('restarts the app with no 5xx for a client polling GET / through Caddy', async () => {
+    const statuses: number[] = [];
+    let polling = true;
+    const poller = (async () => {
+      for (let i = 0; i < 2000 && polling; i++) statuses.push((await httpsRequest(`${origin}/`).catch(() => ({ status: 0 }))).status);
+    })();
+    await new Promise((r) => setTimeout(r, 300));
+    app.child.kill('SIGTERM');
+    expect((await app.exited).code).toBe(0);
+    app = await startServer(appEnv);
+    await new Promise((r) => setTimeout(r, 500));
+    polling = false;
+    await poller;
+    const bad = statuses.filter((s) => s !== 200);
+    expect(statuses.length).toBeGreaterThan(5);
+    expect(bad, `non-200 answers among ${statuses.length}`).toEqual([]);
+  }, 60_000);
+
+  it('shows the styled 502 page when the app stays down', async () => {
+    const other = await startCaddy(join(dir, 'down'), { httpsPort: await freePort(), httpPort: await freePort(), upstream: `127.0.0.1:${await freePort()}`, extra: { CADDY_TRY_DURATION: '500ms' } }, '/');
+    try {
+      const res = await httpsRequest(`${other.origin}/`);
+      expect(res.status).toBe(502);
+      expect(res.body).toContain('<h1>Back in a moment</h1>');
+      expect(res.body).toContain('class="brand"');
+    } finally {
+      await other.stop();
+    }
+  }, 30_000);
 });

@@ -14,7 +14,7 @@ import { Client, makeTestApp, signedIn, waitForEvaluation, type TestApp, type Te
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
 
 const TOKEN = 'metrics-token-0123456789';
-const CHECKS = ['database', 'config', 'llm', 'budget', 'backups'];
+const CHECKS = ['database', 'config', 'llm', 'budget', 'backups', 'disk'];
 
 let current: TestApp | undefined;
 const tempDirs: string[] = [];
@@ -76,7 +76,7 @@ describe('GET /health', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const body = await res.text();
-    expect(JSON.parse(body)).toEqual({ status: 'ok', checks: { database: 'ok', config: 'ok', llm: 'ok', budget: 'ok', backups: 'ok' } });
+    expect(JSON.parse(body)).toEqual({ status: 'ok', checks: { database: 'ok', config: 'ok', llm: 'ok', budget: 'ok', backups: 'ok', disk: 'ok' } });
     expect(body).not.toContain('/');
     expect(body).not.toContain('evaluations in');
     expect(body).not.toMatch(/\d/);
@@ -97,7 +97,7 @@ describe('GET /health', () => {
       expect(body.checks.backups!.detail).toBe('no backup yet');
     }
     const wrong = await (await t.client().get('/health', { authorization: 'Bearer not-the-token-0123' })).json();
-    expect(wrong).toEqual({ status: 'ok', checks: { database: 'ok', config: 'ok', llm: 'ok', budget: 'ok', backups: 'ok' } });
+    expect(wrong).toEqual({ status: 'ok', checks: { database: 'ok', config: 'ok', llm: 'ok', budget: 'ok', backups: 'ok', disk: 'ok' } });
     const student = await (await signedIn(t, 'ana-student').then((c) => c.get('/health'))).json();
     expect((student as { checks: Record<string, unknown> }).checks.database).toBe('ok');
   });
@@ -127,7 +127,7 @@ describe('GET /health', () => {
     const res = await t.client().get('/health');
     expect(res.status).toBe(503);
     const body = await res.text();
-    expect(JSON.parse(body)).toEqual({ status: 'fail', checks: { database: 'ok', config: 'failing', llm: 'ok', budget: 'ok', backups: 'ok' } });
+    expect(JSON.parse(body)).toEqual({ status: 'fail', checks: { database: 'ok', config: 'failing', llm: 'ok', budget: 'ok', backups: 'ok', disk: 'ok' } });
     expect(body).not.toContain(dir);
     expect(body).not.toContain('/');
 

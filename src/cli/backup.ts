@@ -1,15 +1,16 @@
 import { loadAppConfig } from '../config/index.ts';
 import { openDatabase } from '../db/client.ts';
-import { runBackup } from '../jobs/backup.ts';
+import { backupWithOffsiteCopy } from '../jobs/offsite.ts';
 
-/** `npm run backup`: an online backup now (safe while the server runs), with progress. */
+/** `npm run backup`: an online backup now (safe while the server runs), then the off-site copy if configured. */
 async function main(): Promise<void> {
   const { env } = loadAppConfig();
   const db = openDatabase(env.databasePath);
   try {
-    console.log(`Backing up ${env.databasePath} (keeping ${env.backupRetention})`);
-    const res = await runBackup(db, { dataDir: env.dataDir, retention: env.backupRetention, now: Date.now, progress: (m) => console.log(`  ${m}`) });
+    console.log(`Backing up ${env.databasePath} (keeping ${env.backupRetention}${env.restic.repository ? ', then off-site with restic' : ''})`);
+    const res = await backupWithOffsiteCopy(db, env, Date.now, (m) => console.log(`  ${m}`));
     for (const name of res.removed) console.log(`  removed old backup ${name}`);
+    if (res.offsite?.ok === false) throw new Error(`the local backup ${res.file} is done, but the off-site copy failed: ${res.offsite.error}`);
   } finally {
     db.$client.close();
   }

@@ -1,54 +1,32 @@
-import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { readEnv } from '../config/env.ts';
-import { backupDir, integrityCheck } from '../jobs/backup.ts';
-import { runningServerPid } from '../pid-file.ts';
-
-/** Refuses files that are not a healthy Memo AI Coach database. */
-function verify(file: string): void {
-  const check = integrityCheck(file);
-  if (check !== 'ok') throw new Error(`${file} failed integrity_check: ${check}`);
-  const db = new Database(file, { readonly: true });
-  try {
-    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
-    for (const t of ['users', 'submissions', 'evaluations', '__drizzle_migrations']) if (!tables.has(t)) throw new Error(`${file} is not a Memo AI Coach database (no ${t} table)`);
-  } finally {
-    db.close();
-  }
-}
+import { backupDir, listBackups } from '../jobs/backup.ts';
+import { describeSummary, openExclusively, restoreDatabase, verifyDatabase } from '../jobs/restore.ts';
 
 /**
- * `npm run restore -- FILE`: verifies the backup, refuses while the server runs, keeps the current
- * database as `<name>.before-restore-<time>`, then swaps the backup in atomically.
+ * `npm run restore -- FILE|latest`: verifies the backup, refuses while any process (a server in this or
+ * another container) has the database open, keeps the current database as
+ * `<name>.before-restore-<time>` (SQLite backup API, so the WAL is included), swaps the backup in,
+ * and prints what the restored database contains.
  */
-function main(): void {
+async function main(): Promise<void> {
   const arg = process.argv[2];
-  if (!arg) throw new Error('usage: npm run restore -- FILE (a path, or a file name in DATA_DIR/backups)');
+  if (!arg) throw new Error('usage: npm run restore -- FILE (a path, a file name in DATA_DIR/backups, or "latest")');
   const env = readEnv();
-  const file = isAbsolute(arg) || existsSync(arg) ? resolve(arg) : join(backupDir(env.dataDir), arg);
+  const name = arg === 'latest' ? listBackups(env.dataDir)[0]?.name : arg;
+  if (!name) throw new Error(`no backups in ${backupDir(env.dataDir)}`);
+  const file = isAbsolute(name) || existsSync(name) ? resolve(name) : join(backupDir(env.dataDir), name);
   if (!existsSync(file)) throw new Error(`${file} does not exist`);
-  const pid = runningServerPid(env.dataDir);
-  if (pid) throw new Error(`the server is running (pid ${pid}); stop it first (docker compose stop app), then restore`);
-  console.log(`Verifying ${file}`);
-  verify(file);
-  console.log('  integrity_check ok, tables present');
   const target = env.databasePath;
-  const tmp = join(dirname(target), `.${basename(target)}.restore-tmp`);
-  copyFileSync(file, tmp);
-  if (existsSync(target)) {
-    const keep = `${target}.before-restore-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}`;
-    copyFileSync(target, keep);
-    console.log(`  kept the current database as ${keep}`);
-  }
-  for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
-  renameSync(tmp, target);
-  console.log(`Restored ${basename(file)} to ${target}. Start the server again.`);
+  if (existsSync(target)) openExclusively(target).close();
+  console.log(`Verifying ${file}`);
+  console.log(`  integrity_check ok, tables present: ${describeSummary(verifyDatabase(file))}`);
+  await restoreDatabase(file, target, new Date(), (m) => console.log(`  ${m}`));
+  console.log(`Restored ${basename(file)} to ${target}: ${describeSummary(verifyDatabase(target))}. Start the server again.`);
 }
 
-try {
-  main();
-} catch (err) {
+main().catch((err: unknown) => {
   console.error(`Restore refused: ${(err as Error).message}`);
   process.exitCode = 1;
-}
+});

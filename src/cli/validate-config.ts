@@ -1,12 +1,22 @@
+import { checkEnvironment } from '../config/env-check.ts';
 import { readEnv } from '../config/env.ts';
 import { loadConfigDir } from '../config/load.ts';
 import { CONFIG_FILES } from '../config/schemas.ts';
 import { formatIssue } from '../config/yaml-source.ts';
 import { createProvider } from '../llm/provider.ts';
 
-/** `npm run validate-config [dir]`: the start-up check, on its own, with every problem listed. */
+/** `npm run validate-config [dir]`: the start-up check (environment and config/*.yaml), on its own, with every problem listed. */
 function main(): number {
   const env = readEnv({ ...process.env, ...(process.argv[2] ? { CONFIG_DIR: process.argv[2] } : {}) });
+  const { problems, notes } = checkEnvironment(env);
+  console.log(`Checking the environment (NODE_ENV=${env.nodeEnv})`);
+  for (const note of notes) console.log(`  · ${note}`);
+  for (const p of problems) console.error(`  ✗ ${p}`);
+  if (problems.length) {
+    console.error(`${problems.length} problem${problems.length === 1 ? '' : 's'} in the environment.`);
+    return 1;
+  }
+  console.log('  ✓ environment');
   console.log(`Checking ${Object.keys(CONFIG_FILES).map((n) => `${n}.yaml`).join(', ')} in ${env.configDir}`);
   const res = loadConfigDir(env.configDir);
   if (!res.ok) {

@@ -31,9 +31,19 @@ const EnvSchema = v.object({
   BACKUP_SCHEDULE: v.pipe(v.optional(v.string(), '0 2 * * 0'), v.trim(), v.check((x) => validCron(x), 'must be a cron expression, e.g. "0 2 * * 0" (Sundays 02:00 UTC)')),
   BACKUP_RETENTION: v.pipe(numberString('4'), v.integer('must be a whole number'), v.minValue(1), v.maxValue(1000)),
   METRICS_TOKEN: optionalText,
+  METRICS_PUBLIC: v.optional(v.picklist(['true', 'false'], 'must be true or false'), 'false'),
+  DISK_MIN_FREE_MB: v.pipe(numberString('500'), v.integer('must be a whole number of MiB'), v.minValue(0)),
+  BACKUP_RESTIC_REPOSITORY: optionalText,
+  RESTIC_PASSWORD: v.optional(v.string(), ''),
+  RESTIC_PASSWORD_FILE: optionalText,
   ADMIN_USERNAME: optionalText,
   ADMIN_PASSWORD: v.optional(v.string(), ''),
 });
+
+/** Empty (or blank) variables mean "not set": compose passes every key of .env, filled in or not. */
+function withoutEmpty(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''));
+}
 
 /** Deployment settings resolved from the environment. */
 export interface Env {
@@ -60,11 +70,17 @@ export interface Env {
   backupRetention: number;
   /** When set, /metrics (and /health details) need `Authorization: Bearer <token>`. */
   metricsToken: string;
+  /** METRICS_PUBLIC=true: /metrics without a token even in production. */
+  metricsPublic: boolean;
+  /** /health is degraded when the data volume has less free space than this. */
+  diskMinFreeBytes: number;
+  /** Optional off-site copy of every backup with restic; empty = off. */
+  restic: { repository: string; password: string; passwordFile: string };
 }
 
 /** Validates an environment (process.env by default); throws with every bad variable named. */
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
-  const res = v.safeParse(EnvSchema, source);
+  const res = v.safeParse(EnvSchema, withoutEmpty(source));
   if (!res.success) {
     const lines = res.issues.map((i) => `  ${v.getDotPath(i) ?? '(env)'}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
@@ -92,5 +108,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     backupSchedule: e.BACKUP_SCHEDULE,
     backupRetention: e.BACKUP_RETENTION,
     metricsToken: e.METRICS_TOKEN,
+    metricsPublic: e.METRICS_PUBLIC === 'true',
+    diskMinFreeBytes: e.DISK_MIN_FREE_MB * 1024 * 1024,
+    restic: { repository: e.BACKUP_RESTIC_REPOSITORY, password: e.RESTIC_PASSWORD, passwordFile: e.RESTIC_PASSWORD_FILE ? resolve(e.RESTIC_PASSWORD_FILE) : '' },
   };
 }

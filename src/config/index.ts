@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { checkEnvironment } from './env-check.ts';
 import { readEnv, type Env } from './env.ts';
 import { ConfigError, loadConfigDir, type FileConfig } from './load.ts';
 import type { ConfigName } from './schemas.ts';
@@ -14,6 +15,8 @@ export interface AppConfig {
 /** Reads the environment and config/*.yaml; throws ConfigError/Error listing every problem. */
 export function loadAppConfig(source: Record<string, string | undefined> = process.env): AppConfig {
   const env = readEnv(source);
+  const { problems } = checkEnvironment(env);
+  if (problems.length) throw new Error(`Invalid environment:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const res = loadConfigDir(env.configDir);
   if (!res.ok) throw new ConfigError(res.issues);
   const files = applyEnvOverrides(res.value, env);

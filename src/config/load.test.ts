@@ -464,7 +464,7 @@ describe('readEnv', () => {
     expect(env.originIsDefault).toBe(false);
   });
 
-  it.each(['abc', '70000', '-1', '3000.5', ''])('rejects PORT=%j naming the variable', (port) => {
+  it.each(['abc', '70000', '-1', '3000.5'])('rejects PORT=%j naming the variable', (port) => {
     expect(() => readEnv({ PORT: port })).toThrow(/PORT/);
     expect(() => readEnv({ PORT: port })).toThrow(Error);
   });
@@ -472,6 +472,22 @@ describe('readEnv', () => {
   it('rejects an unknown LLM_PROVIDER naming the variable', () => {
     expect(() => readEnv({ LLM_PROVIDER: 'openai' })).toThrow(/LLM_PROVIDER/);
     expect(readEnv({ LLM_PROVIDER: 'demo' }).llmProvider).toBe('demo');
+  });
+
+  it('treats an empty or blank variable as not set (compose passes every key of .env)', () => {
+    const keys = ['PORT', 'HOST', 'DATA_DIR', 'DATABASE_PATH', 'CONFIG_DIR', 'PUBLIC_ORIGIN', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'LLM_PROVIDER', 'LLM_MODEL', 'LLM_TIMEOUT', 'LOG_LEVEL', 'SHUTDOWN_GRACE_SECONDS', 'BACKUP_SCHEDULE', 'BACKUP_RETENTION', 'METRICS_TOKEN', 'METRICS_PUBLIC', 'DISK_MIN_FREE_MB', 'BACKUP_RESTIC_REPOSITORY', 'RESTIC_PASSWORD', 'RESTIC_PASSWORD_FILE', 'ADMIN_USERNAME', 'ADMIN_PASSWORD', 'NODE_ENV'];
+    for (const blank of ['', '  ']) expect(readEnv(Object.fromEntries(keys.map((k) => [k, blank])))).toEqual(readEnv({}));
+  });
+
+  it('accepts .env.example as shipped', () => {
+    const text = readFileSync(join(import.meta.dirname, '../../.env.example'), 'utf8');
+    const vars = Object.fromEntries(text.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    expect(Object.keys(vars)).toEqual(expect.arrayContaining(['LLM_PROVIDER', 'LLM_TIMEOUT', 'METRICS_TOKEN', 'BACKUP_RESTIC_REPOSITORY']));
+    const env = readEnv({ ...vars, NODE_ENV: 'production' });
+    expect(env.llmProvider).toBeUndefined();
+    expect(env.llmTimeoutSeconds).toBeUndefined();
+    expect(env.backupSchedule).toBe('0 2 * * 0');
+    expect(env.restic.repository).toBe('');
   });
 
   it('names every bad variable at once', () => {

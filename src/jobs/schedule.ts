@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts';
 import { pruneAttemptTexts } from '../db/queries/attempts.ts';
 import { pruneRawTraces } from '../db/queries/evaluations.ts';
 import { pruneLoginFailures } from '../db/queries/login-failures.ts';
-import { runBackup } from './backup.ts';
+import { backupWithOffsiteCopy } from './offsite.ts';
 
 const DAY = 86_400_000;
 
@@ -22,7 +22,8 @@ export interface ScheduleDeps {
 export function scheduleJobs(d: ScheduleDeps): ScheduledTask[] {
   const opts = (name: string) => ({ name, timezone: 'UTC', noOverlap: true });
   return [
-    // Online SQLite backup (BACKUP_SCHEDULE, default Sundays 02:00), keeping BACKUP_RETENTION copies.
+    // Online SQLite backup (BACKUP_SCHEDULE, default Sundays 02:00), keeping BACKUP_RETENTION copies,
+    // then the restic off-site copy when BACKUP_RESTIC_REPOSITORY is set.
     schedule(d.env.backupSchedule, () => backupNow(d), opts('backup')),
     // Failed-login records older than a day no longer count for lockout or throttling.
     schedule('17 3 * * *', () => {
@@ -42,8 +43,10 @@ export function scheduleJobs(d: ScheduleDeps): ScheduledTask[] {
 /** The backup job body: runs a backup and logs what it did; failures are logged and recorded, never swallowed silently. */
 export async function backupNow(d: ScheduleDeps): Promise<void> {
   try {
-    const res = await runBackup(d.db, { dataDir: d.env.dataDir, retention: d.env.backupRetention, now: d.now });
+    const res = await backupWithOffsiteCopy(d.db, d.env, d.now);
     d.log.info({ job: 'backup', file: res.file, bytes: res.bytes, kept: res.kept, removed: res.removed.length }, 'backup done');
+    if (res.offsite?.ok === false) d.log.error({ job: 'backup-offsite', err: { message: res.offsite.error } }, 'off-site copy failed');
+    else if (res.offsite) d.log.info({ job: 'backup-offsite', snapshot: res.offsite.snapshot, removed: res.offsite.removed }, 'off-site copy done');
   } catch (err) {
     d.log.error({ job: 'backup', err: { message: (err as Error).message } }, 'backup failed');
   }

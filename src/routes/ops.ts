@@ -30,9 +30,14 @@ export function showReadiness(c: Ctx) {
   return c.json({ status: health.status, checks }, health.status === 'fail' ? 503 : 200);
 }
 
-/** GET /metrics — Prometheus text format; needs the bearer token when METRICS_TOKEN is set. */
+/** Production keeps /metrics closed without a token unless METRICS_PUBLIC=true opens it on purpose. */
+function metricsNeedToken(env: Ctx['var']['deps']['config']['env']): boolean {
+  return Boolean(env.metricsToken) || (env.nodeEnv === 'production' && !env.metricsPublic);
+}
+
+/** GET /metrics — Prometheus text format; needs the bearer token when METRICS_TOKEN is set (always, in production). */
 export async function showMetrics(c: Ctx) {
-  if (c.var.deps.config.env.metricsToken && !hasToken(c)) {
+  if (metricsNeedToken(c.var.deps.config.env) && !hasToken(c)) {
     c.header('WWW-Authenticate', 'Bearer realm="metrics"');
     return c.text('A bearer token is required.', 401);
   }

@@ -5,7 +5,8 @@ import { wantsJson, type Ctx } from '../../http/context.ts';
 import { setFlash } from '../../http/flash.ts';
 import { pageContext } from '../../http/page-context.ts';
 import { renderPage } from '../../http/render.ts';
-import { BACKUP_JOB, listBackups, runBackup } from '../../jobs/backup.ts';
+import { BACKUP_JOB, listBackups } from '../../jobs/backup.ts';
+import { backupWithOffsiteCopy, OFFSITE_JOB } from '../../jobs/offsite.ts';
 import { SystemPage } from '../../views/admin/system.tsx';
 
 /** GET /admin/system — health with details, backups, version, uptime (also JSON). */
@@ -16,6 +17,8 @@ export function showSystem(c: Ctx) {
     health: checkHealth(db, config, c.var.deps.gate, now()),
     backups: listBackups(env.dataDir),
     runs: listJobRuns(db, BACKUP_JOB, 10),
+    offsiteRepository: env.restic.repository,
+    offsiteRuns: env.restic.repository ? listJobRuns(db, OFFSITE_JOB, 10) : [],
     version: lifecycle.version,
     uptimeMs: now() - lifecycle.startedAt,
     schedule: env.backupSchedule,
@@ -30,13 +33,18 @@ export async function createBackup(c: Ctx) {
   const { db, config, now, log } = c.var.deps;
   const actor = c.var.user!;
   try {
-    const res = await runBackup(db, { dataDir: config.env.dataDir, retention: config.env.backupRetention, now });
-    insertAudit(db, { actor, action: 'backup.run', target: res.file, details: { bytes: res.bytes, removed: res.removed.length }, now: now() });
-    setFlash(c, `Backup ${res.file} written (${res.bytes} bytes).`);
+    const res = await backupWithOffsiteCopy(db, config.env, now);
+    insertAudit(db, { actor, action: 'backup.run', target: res.file, details: { bytes: res.bytes, removed: res.removed.length, offsite: res.offsite }, now: now() });
+    setFlash(c, `Backup ${res.file} written (${res.bytes} bytes).${offsiteNote(res.offsite)}`);
   } catch (err) {
     log.error({ err: { message: (err as Error).message } }, 'backup from the admin page failed');
     insertAudit(db, { actor, action: 'backup.run', details: { error: (err as Error).message }, now: now() });
     setFlash(c, `Backup failed: ${(err as Error).message}`);
   }
   return c.redirect('/admin/system', 303);
+}
+
+function offsiteNote(o: Awaited<ReturnType<typeof backupWithOffsiteCopy>>['offsite']): string {
+  if (!o) return '';
+  return o.ok ? ` Off-site copy: snapshot ${o.snapshot}.` : ` Off-site copy failed: ${o.error}`;
 }

@@ -1,14 +1,18 @@
 import type { JobRun } from '../../db/schema.ts';
 import type { Health } from '../../health.ts';
 import type { PageContext } from '../../http/page-context.ts';
-import { formatDate, formatDuration, formatInt } from '../format.ts';
+import { formatDuration, formatInt } from '../format.ts';
 import { AdminPage } from '../layouts/admin-page.tsx';
+import { JobRunsTable } from '../partials/job-runs-table.tsx';
 
 export interface SystemPageProps {
   ctx: PageContext;
   health: Health;
   backups: { name: string; bytes: number }[];
   runs: JobRun[];
+  /** BACKUP_RESTIC_REPOSITORY, or '' when off-site copies are off. */
+  offsiteRepository: string;
+  offsiteRuns: JobRun[];
   version: string;
   uptimeMs: number;
   schedule: string;
@@ -34,7 +38,7 @@ export function SystemPage(p: SystemPageProps) {
       <h2>Backups</h2>
       <p class="hint">
         Schedule (cron, UTC): <code>{p.schedule}</code> · keeping the newest {p.retention}. Restore with{' '}
-        <code>npm run restore -- FILE</code> while the server is stopped.
+        <code>npm run restore -- FILE</code> while the server is stopped (it refuses otherwise).
       </p>
       <form method="post" action="/admin/system/backups">
         <button type="submit" class="button primary">
@@ -66,27 +70,20 @@ export function SystemPage(p: SystemPageProps) {
           </tbody>
         </table>
       </div>
-      <div class="table-wrap">
-        <table class="data-table">
-          <caption>Recent backup runs</caption>
-          <thead>
-            <tr>
-              <th scope="col">Started</th>
-              <th scope="col">Status</th>
-              <th scope="col">Result</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.runs.map((r) => (
-              <tr>
-                <td>{formatDate(r.startedAt)}</td>
-                <td class={r.status === 'failed' ? 'status-failed' : undefined}>{r.status}</td>
-                <td>{r.error ?? (r.detail ? String((JSON.parse(r.detail) as { file?: string }).file ?? '') : '')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <JobRunsTable caption="Recent backup runs" runs={p.runs} describe={(d) => String(d.file ?? '')} />
+      <h2>Off-site copies</h2>
+      {p.offsiteRepository ? (
+        <>
+          <p class="hint">
+            Each backup is copied with restic to <code>{p.offsiteRepository}</code>, keeping the newest {p.retention} there too.
+          </p>
+          <JobRunsTable caption="Recent off-site copies" runs={p.offsiteRuns} describe={(d) => `snapshot ${String(d.snapshot ?? '')} of ${String(d.file ?? '')}`} />
+        </>
+      ) : (
+        <p class="hint">
+          Off. Set <code>BACKUP_RESTIC_REPOSITORY</code> and <code>RESTIC_PASSWORD</code> to copy every backup off this machine, encrypted.
+        </p>
+      )}
     </AdminPage>
   );
 }

@@ -1,0 +1,36 @@
+import type { JobRun } from '../../db/schema.ts';
+import { formatDate } from '../format.ts';
+
+export interface JobRunsTableProps {
+  caption: string;
+  runs: JobRun[];
+  /** What a successful run's detail shows (e.g. the file, or the restic snapshot). */
+  describe: (detail: Record<string, unknown>) => string;
+}
+
+/** Recent runs of one job, newest first: started, status, error or result. */
+export function JobRunsTable({ caption, runs, describe }: JobRunsTableProps) {
+  return (
+    <div class="table-wrap">
+      <table class="data-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Started</th>
+            <th scope="col">Status</th>
+            <th scope="col">Result</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r) => (
+            <tr>
+              <td>{formatDate(r.startedAt)}</td>
+              <td class={r.status === 'failed' ? 'status-failed' : undefined}>{r.status}</td>
+              <td>{r.error ?? (r.detail ? describe(JSON.parse(r.detail) as Record<string, unknown>) : '')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
