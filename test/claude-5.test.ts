@@ -1,34 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FileConfig } from '../src/config/load.ts';
-import { createProvider } from '../src/llm/provider.ts';
-import { FakeAnthropic, type RecordedRequest } from './helpers/fake-anthropic.ts';
-import { makeTestApp, signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
+import type { RecordedRequest } from './helpers/fake-anthropic.ts';
+import { signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
+import { METRICS_TOKEN as TOKEN, useClaudeApp } from './helpers/claude-app.ts';
 import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
 
-const KEY = 'sk-ant-claude5-test-key';
-const TOKEN = 'metrics-token-for-claude5-test';
-
-let fake: FakeAnthropic;
-let t: TestApp | undefined;
-beforeEach(async () => {
-  fake = new FakeAnthropic();
-  await fake.start();
-});
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-  await fake.stop();
-});
-
+const claude = useClaudeApp();
 /** The real app with the shipped llm.yaml (tweaked by `llm`), talking to the fake through the real SDK. */
-function app(llm: (l: FileConfig['llm']) => Partial<FileConfig['llm']> = () => ({})): TestApp {
-  t = makeTestApp({
-    env: { METRICS_TOKEN: TOKEN },
-    files: (f) => ({ ...f, llm: { ...f.llm, ...llm(f.llm) } }),
-    provider: (files) => createProvider(files.llm, KEY, fake.url),
-  });
-  return t;
-}
+const app = (llm: (l: FileConfig['llm']) => Partial<FileConfig['llm']> = () => ({})): TestApp => claude.start(llm);
 
 /** A memo of about 9 000 characters: the sample memo's body repeated under one header. */
 function longMemo(): string {
@@ -50,30 +29,30 @@ const sent = (r: RecordedRequest) => r.body as { max_tokens: number; output_conf
 describe('Claude 5.x thinking headroom', () => {
   it('evaluates a 9 000-character memo at effort high with ~6 000 thinking tokens using the shipped llm.yaml budget', async () => {
     const a = app(() => ({ effort: 'high' }));
-    fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
+    claude.fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
     const memo = longMemo();
     expect(memo.length).toBe(9000);
     const id = await submit(a, memo);
     expect(await waitForEvaluation(a, id)).toBe('done');
-    expect(fake.requests).toHaveLength(1);
-    const body = sent(fake.requests[0]!);
+    expect(claude.fake.requests).toHaveLength(1);
+    const body = sent(claude.fake.requests[0]!);
     expect(body.max_tokens).toBe(16000);
     expect(body.output_config?.effort).toBe('high');
     for (const k of ['temperature', 'top_p', 'top_k'] as const) expect(body[k]).toBeUndefined();
     const [attempt] = rows<{ outcome: string; thinking_tokens: number; output_tokens: number; request_id: string; cost_usd: number }>(a, 'select * from evaluation_attempts where evaluation_id = ?', id);
     expect(attempt).toMatchObject({ outcome: 'ok', thinking_tokens: 6000 });
     expect(attempt!.output_tokens).toBeGreaterThan(6000);
-    expect(attempt!.request_id).toBe(fake.requests[0]!.requestId);
+    expect(attempt!.request_id).toBe(claude.fake.requests[0]!.requestId);
     expect(attempt!.cost_usd).toBeGreaterThan(0);
   });
 
   it('with max_output_tokens 2000 retries once with twice the room, then fails with a clear message', async () => {
     const a = app(() => ({ effort: 'high', max_output_tokens: 2000 }));
-    fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
+    claude.fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
     const id = await submit(a, longMemo());
     expect(await waitForEvaluation(a, id)).toBe('failed');
-    expect(fake.requests.map((r) => sent(r).max_tokens)).toEqual([2000, 4000]);
-    for (const r of fake.requests) expect(sent(r).temperature).toBeUndefined();
+    expect(claude.fake.requests.map((r) => sent(r).max_tokens)).toEqual([2000, 4000]);
+    for (const r of claude.fake.requests) expect(sent(r).temperature).toBeUndefined();
     const [ev] = rows<{ error_kind: string; error_message: string; attempts: number }>(a, 'select * from evaluations where id = ?', id);
     expect(ev).toMatchObject({ error_kind: 'max_tokens', attempts: 2 });
     expect(ev!.error_message).toContain('cut off at the output limit twice: 2000 then 4000 tokens');
@@ -82,14 +61,14 @@ describe('Claude 5.x thinking headroom', () => {
     const admin = await signedIn(a, 'bo-admin');
     const detail = await (await admin.get(`/admin/evaluations/${id}`)).text();
     expect(detail).toContain('2000 then 4000 tokens');
-    expect(detail).toContain(fake.requests[1]!.requestId);
+    expect(detail).toContain(claude.fake.requests[1]!.requestId);
   });
 });
 
 describe('Try again keeps history', () => {
   it('adds attempt rows for the second run and sums their cost', async () => {
     const a = app();
-    fake.script({ kind: 'error', status: 400, message: 'fake error 400: something about the request' }, { kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
+    claude.fake.script({ kind: 'error', status: 400, message: 'fake error 400: something about the request' }, { kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
     const student = a.client();
     const res = await student.post('/submissions', { text: SAMPLE_MEMO });
     const id = Number(res.headers.get('location')!.split('/').pop());
@@ -101,12 +80,12 @@ describe('Try again keeps history', () => {
       [1, 'bad_request', 'invalid_request_error'],
       [2, 'ok', null],
     ]);
-    expect(attempts.map((x) => x.request_id)).toEqual(fake.requests.map((r) => r.requestId));
+    expect(attempts.map((x) => x.request_id)).toEqual(claude.fake.requests.map((r) => r.requestId));
     const [ev] = rows<{ attempts: number; cost_usd: number }>(a, 'select attempts, cost_usd from evaluations where id = ?', id);
     expect(ev!.attempts).toBe(2);
     expect(ev!.cost_usd).toBeCloseTo(attempts[0]!.cost_usd + attempts[1]!.cost_usd, 10);
     const detail = await (await (await signedIn(a, 'bo-admin')).get(`/admin/evaluations/${id}`)).text();
-    for (const r of fake.requests) expect(detail).toContain(r.requestId);
+    for (const r of claude.fake.requests) expect(detail).toContain(r.requestId);
     expect(detail).toContain('invalid_request_error');
   });
 });
@@ -116,7 +95,7 @@ describe('a queue that respects the provider', () => {
     const a = app(() => ({ concurrency: 4, backoff: { initial_seconds: 0.05, max_seconds: 0.4 } }));
     const answer = JSON.stringify(validOutput(a.config.current.files.rubric));
     let n = 0;
-    fake.responder = () => (++n <= 40 ? { kind: 'error', status: 429, ...(n % 2 ? { retryAfterSeconds: 1 } : {}) } : { kind: 'message', text: answer });
+    claude.fake.responder = () => (++n <= 40 ? { kind: 'error', status: 429, ...(n % 2 ? { retryAfterSeconds: 1 } : {}) } : { kind: 'message', text: answer });
     const ids: number[] = [];
     for (let i = 0; i < 30; i++) ids.push(await submit(a, `${SAMPLE_MEMO}\n\nMemo number ${i}.`));
     let sawPausedHealth = false;
@@ -149,11 +128,11 @@ describe('a queue that respects the provider', () => {
 
   it('shows a waiting memo as "waiting for the AI service" with its place in line, not a failure', async () => {
     const a = app(() => ({ concurrency: 1 }));
-    fake.script({ kind: 'error', status: 529, retryAfterSeconds: 30 });
+    claude.fake.script({ kind: 'error', status: 529, retryAfterSeconds: 30 });
     const student = a.client();
     const res = await student.post('/submissions', { text: SAMPLE_MEMO });
     const id = Number(res.headers.get('location')!.split('/').pop());
-    for (let i = 0; i < 200 && fake.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && claude.fake.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     for (let i = 0; i < 200 && !rows<{ nb: number | null }>(a, 'select not_before nb from evaluations where id = ?', id)[0]!.nb; i++) await new Promise((r) => setTimeout(r, 10));
     const page = await (await student.get(`/evaluations/${id}`)).text();
     expect(page).toContain('Waiting for the AI service');
@@ -167,9 +146,9 @@ describe('a queue that respects the provider', () => {
 
   it('marks /health llm failed-auth at once on a 401, with the reason', async () => {
     const a = app();
-    fake.script({ kind: 'error', status: 401 });
+    claude.fake.script({ kind: 'error', status: 401 });
     await submit(a, SAMPLE_MEMO);
-    for (let i = 0; i < 200 && fake.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && claude.fake.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 50));
     const health = (await (await a.client().get('/health', { authorization: `Bearer ${TOKEN}` })).json()) as { status: string; checks: { llm: { status: string; detail: string } } };
     expect(health.status).toBe('degraded');
@@ -184,7 +163,7 @@ describe('feedback that survives a sloppy model', () => {
     const memo = 'TO: Equipo\n\nRecomiendo aprobar la inversio\u0301n de $240,000 en Dayton.\n\nthe pilot cut errors by 38% last quarter\n\nPlease approve by Friday';
     const out = validOutput(a.config.current.files.rubric, { quotes: ['la inversión de $240,000', 'The pilot cut errors by 38%', 'Please approve by Friday.', 'Recomiendo aprobar'] });
     out.segments[3]!.questions = [];
-    fake.script({ kind: 'message', text: JSON.stringify(out) });
+    claude.fake.script({ kind: 'message', text: JSON.stringify(out) });
     const student = a.client();
     const res = await student.post('/submissions', { text: memo });
     const id = Number(res.headers.get('location')!.split('/').pop());
@@ -202,7 +181,7 @@ describe('feedback that survives a sloppy model', () => {
 describe('the dashboard shows what was spent', () => {
   it('shows today\'s and this month\'s spend and the cache hit rate, and warns when the prompt is not cached', async () => {
     const a = app();
-    fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
+    claude.fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
     for (let i = 0; i < 3; i++) expect(await waitForEvaluation(a, await submit(a, `${SAMPLE_MEMO}\n\nCached ${i}.`))).toBe('done');
     const admin = await signedIn(a, 'bo-admin');
     const stats = (await (await admin.get('/admin', { accept: 'application/json' })).json()) as { usage: { today: { costUsd: number }; month: { costUsd: number }; cacheHitRate: number; cacheWarning?: string } };
@@ -214,7 +193,7 @@ describe('the dashboard shows what was spent', () => {
     expect(stats.usage.cacheWarning).toBeUndefined();
 
     // Calls that write the cache but never read it back (as when the system prompt changes every time).
-    fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)), usage: { cache_read_input_tokens: 0, cache_creation_input_tokens: 3000 } });
+    claude.fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)), usage: { cache_read_input_tokens: 0, cache_creation_input_tokens: 3000 } });
     for (let i = 0; i < 10; i++) expect(await waitForEvaluation(a, await submit(a, `${SAMPLE_MEMO}\n\nUncached ${i}.`))).toBe('done');
     const page = await (await admin.get('/admin')).text();
     expect(page).toContain('The prompt is not being cached');

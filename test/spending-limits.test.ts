@@ -1,33 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FileConfig } from '../src/config/load.ts';
-import { createProvider } from '../src/llm/provider.ts';
+import { ORIGIN, signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
+import { METRICS_TOKEN as TOKEN, useClaudeApp } from './helpers/claude-app.ts';
 import { FakeAnthropic } from './helpers/fake-anthropic.ts';
-import { makeTestApp, ORIGIN, signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
 
-const KEY = 'sk-ant-limits-test-key';
-const TOKEN = 'metrics-token-for-limits';
-
-let fake: FakeAnthropic;
-let t: TestApp | undefined;
-beforeEach(async () => {
-  fake = new FakeAnthropic();
-  await fake.start();
-});
-afterEach(async () => {
-  await t?.close();
-  t = undefined;
-  await fake.stop();
-});
-
-function app(llm: Partial<FileConfig['llm']>): TestApp {
-  t = makeTestApp({
-    env: { METRICS_TOKEN: TOKEN },
-    files: (f) => ({ ...f, llm: { ...f.llm, ...llm } }),
-    provider: (files) => createProvider(files.llm, KEY, fake.url),
-  });
-  return t;
-}
+const claude = useClaudeApp();
+const app = (llm: Partial<FileConfig['llm']>): TestApp => claude.start(() => llm);
 
 /** A cookie-less form post from one client address, as the socket would report it. */
 function postFrom(a: TestApp, address: string, text: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -40,7 +19,7 @@ const count = (a: TestApp, q: string) => (a.db.$client.prepare(q).get() as { n: 
 describe('submissions per address', () => {
   it('answers 429 with Retry-After after the configured number of cookie-less memos from one address, keeping the text', async () => {
     const a = app({ submissions_per_address_per_hour: 30, demo_delay_ms: 0 });
-    fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)), delayMs: 50 });
+    claude.fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)), delayMs: 50 });
     const statuses: number[] = [];
     let last = '';
     for (let i = 0; i < 100; i++) {
@@ -64,7 +43,7 @@ describe('submissions per address', () => {
 describe('queue cap', () => {
   it('gives the 51st queued memo a 503 page with Retry-After and its text kept', async () => {
     const a = app({ queue_cap: 50, concurrency: 1, submissions_per_address_per_hour: 1000 });
-    fake.script({ kind: 'hang' });
+    claude.fake.script({ kind: 'hang' });
     for (let i = 0; i < 50; i++) expect((await postFrom(a, `198.51.100.${i}`, `${SAMPLE_MEMO}\n\nMemo ${i}.`)).status).toBe(303);
     const res = await postFrom(a, '198.51.100.200', `${SAMPLE_MEMO}\n\nThe one too many.`);
     expect(res.status).toBe(503);
@@ -83,7 +62,7 @@ describe('budgets', () => {
   it('stops accepting memos once stored costs reach the daily budget, says so, and resumes when an admin raises it', async () => {
     // Each evaluation at the fake's token counts and Sonnet 5.5 prices costs about $0.03.
     const a = app({ budget: { daily_usd: 0.05, monthly_usd: 100, when_exceeded: 'refuse' } });
-    fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
+    claude.fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
     const student = a.client();
     const accepted: number[] = [];
     let refused: Response | undefined;
@@ -103,7 +82,7 @@ describe('budgets', () => {
     const spent = (a.db.$client.prepare('select sum(cost_usd) s from evaluation_attempts').get() as { s: number }).s;
     expect(spent).toBeGreaterThanOrEqual(0.05);
     expect(spent - 0.05).toBeLessThan(0.05);
-    const requestsBefore = fake.requests.length;
+    const requestsBefore = claude.fake.requests.length;
 
     const health = (await (await a.client().get('/health', { authorization: `Bearer ${TOKEN}` })).json()) as { status: string; checks: { budget: { status: string; detail: string } } };
     expect(health.status).toBe('degraded');
@@ -121,7 +100,7 @@ describe('budgets', () => {
     const res = await student.post('/submissions', { text: `${SAMPLE_MEMO}\n\nAfter the raise.` });
     expect(res.status).toBe(303);
     expect(await waitForEvaluation(a, Number(res.headers.get('location')!.split('/').pop()))).toBe('done');
-    expect(fake.requests.length).toBe(requestsBefore + 1);
+    expect(claude.fake.requests.length).toBe(requestsBefore + 1);
   });
 
   it('fails a memo queued before the budget ran out without calling the provider, or scores it with the demo evaluator when configured', async () => {
@@ -134,7 +113,7 @@ describe('budgets', () => {
     expect(res.status).toBe(303);
     const id = Number(res.headers.get('location')!.split('/').pop());
     expect(await waitForEvaluation(a, id)).toBe('done');
-    expect(fake.requests).toHaveLength(0);
+    expect(claude.fake.requests).toHaveLength(0);
     const row = a.db.$client.prepare('select provider from evaluations where id = ?').get(id) as { provider: string };
     expect(row.provider).toBe('demo');
     expect(await (await student.get(`/evaluations/${id}`)).text()).toContain('demo evaluator');
@@ -143,7 +122,7 @@ describe('budgets', () => {
     a.db.$client.prepare("update evaluations set status = 'queued', result_json = null where id = ?").run(id);
     a.queue.notify();
     expect(await waitForEvaluation(a, id)).toBe('failed');
-    expect(fake.requests).toHaveLength(0);
+    expect(claude.fake.requests).toHaveLength(0);
     expect(await (await student.get(`/evaluations/${id}`)).text()).toContain('budget ran out before your memo');
   });
 });
@@ -154,7 +133,7 @@ describe('where the API key goes', () => {
     await evil.start();
     try {
       const a = app({});
-      fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
+      claude.fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
       evil.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
       const admin = await signedIn(a, 'bo-admin');
       const yaml = `base_url: ${evil.url.replace('127.0.0.1', 'evil.example')}\n${(await (await admin.get('/admin/config/llm')).text()).match(/<textarea[^>]*>([\s\S]*?)<\/textarea>/)![1]!.replaceAll('&#39;', "'").replaceAll('&quot;', '"').replaceAll('&amp;', '&')}`;
@@ -163,7 +142,7 @@ describe('where the API key goes', () => {
       expect(await res.text()).toContain('the API address comes only from ANTHROPIC_BASE_URL');
       const id = Number((await a.client().post('/submissions', { text: SAMPLE_MEMO })).headers.get('location')!.split('/').pop());
       expect(await waitForEvaluation(a, id)).toBe('done');
-      expect(fake.requests).toHaveLength(1);
+      expect(claude.fake.requests).toHaveLength(1);
       expect(evil.requests).toHaveLength(0);
     } finally {
       await evil.stop();
