@@ -27,7 +27,7 @@ CREATE TABLE `evaluation_attempts` (
 );
 --> statement-breakpoint
 CREATE INDEX `evaluation_attempts_evaluation_idx` ON `evaluation_attempts` (`evaluation_id`,`id`);--> statement-breakpoint
-CREATE INDEX `evaluation_attempts_started_idx` ON `evaluation_attempts` (`started_at`);--> statement-breakpoint
+CREATE INDEX `evaluation_attempts_started_idx` ON `evaluation_attempts` (`started_at`,`cost_usd`);--> statement-breakpoint
 ALTER TABLE `evaluations` ADD `thinking_tokens` integer;--> statement-breakpoint
 ALTER TABLE `evaluations` ADD `cost_usd` real;--> statement-breakpoint
 ALTER TABLE `evaluations` ADD `not_before` integer;--> statement-breakpoint

@@ -216,7 +216,8 @@ export const evaluationAttempts = sqliteTable(
     /** The text the model returned on this attempt (pruned with the raw prompt after raw_retention_days). */
     responseText: text('response_text'),
   },
-  (t) => [index('evaluation_attempts_evaluation_idx').on(t.evaluationId, t.id), index('evaluation_attempts_started_idx').on(t.startedAt)],
+  // (started_at, cost_usd) covers the budget check made on every submission.
+  (t) => [index('evaluation_attempts_evaluation_idx').on(t.evaluationId, t.id), index('evaluation_attempts_started_idx').on(t.startedAt, t.costUsd)],
 );
 
 export type EvaluationAttempt = typeof evaluationAttempts.$inferSelect;

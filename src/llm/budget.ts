@@ -1,6 +1,6 @@
 import type { LlmConfig } from '../config/schemas.ts';
 import type { Db } from '../db/client.ts';
-import { attemptTotalsSince } from '../db/queries/attempts.ts';
+import { spendSince } from '../db/queries/attempts.ts';
 
 const DAY = 86_400_000;
 
@@ -19,8 +19,8 @@ export function budgetState(db: Db, budget: LlmConfig['budget'], now: number): B
   const d = new Date(now);
   const dayStart = now - (now % DAY);
   const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-  const todayUsd = attemptTotalsSince(db, dayStart).costUsd;
-  const monthUsd = attemptTotalsSince(db, monthStart).costUsd;
+  const todayUsd = spendSince(db, dayStart);
+  const monthUsd = spendSince(db, monthStart);
   const base = { todayUsd, monthUsd, dailyUsd: budget.daily_usd, monthlyUsd: budget.monthly_usd, whenExceeded: budget.when_exceeded };
   if (monthUsd >= budget.monthly_usd) return { ...base, over: { period: 'monthly', spentUsd: monthUsd, limitUsd: budget.monthly_usd, resetsAt: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) } };
   if (todayUsd >= budget.daily_usd) return { ...base, over: { period: 'daily', spentUsd: todayUsd, limitUsd: budget.daily_usd, resetsAt: dayStart + DAY } };

@@ -66,6 +66,11 @@ export function attemptTotalsSince(db: Db, since: number): AttemptTotals {
   return db.select(totalsColumns).from(a).where(gte(a.startedAt, since)).get()!;
 }
 
+/** US dollars spent on attempts made since a time (the budget check: an index-only scan). */
+export function spendSince(db: Db, since: number): number {
+  return db.select({ usd: sql<number>`coalesce(sum(${a.costUsd}), 0)` }).from(a).where(gte(a.startedAt, since)).get()!.usd;
+}
+
 /** Every attempt of an evaluation, oldest first, for the admin debug view. */
 export function listAttempts(db: Db, evaluationId: number): EvaluationAttempt[] {
   return db.select().from(a).where(eq(a.evaluationId, evaluationId)).orderBy(asc(a.id)).all();
