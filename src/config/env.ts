@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { validate as validCron } from 'node-cron';
+import { isProxyList, parseProxyList } from '../http/trusted-proxies.ts';
 import * as v from 'valibot';
 
 const optionalText = v.optional(v.pipe(v.string(), v.trim()), '');
@@ -26,6 +27,7 @@ const EnvSchema = v.object({
   METRICS_TOKEN: optionalText,
   ADMIN_USERNAME: optionalText,
   ADMIN_PASSWORD: v.optional(v.string(), ''),
+  TRUSTED_PROXIES: v.pipe(optionalText, v.check(isProxyList, 'must be IP addresses or CIDR ranges separated by commas, e.g. 172.18.0.2 or 172.18.0.0/16')),
 });
 
 /** Deployment settings resolved from the environment. */
@@ -53,6 +55,8 @@ export interface Env {
   backupRetention: number;
   /** When set, /metrics (and /health details) need `Authorization: Bearer <token>`. */
   metricsToken: string;
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); empty: the socket peer is the client. */
+  trustedProxies: string[];
 }
 
 /** Validates an environment (process.env by default); throws with every bad variable named. */
@@ -85,5 +89,6 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     backupSchedule: e.BACKUP_SCHEDULE,
     backupRetention: e.BACKUP_RETENTION,
     metricsToken: e.METRICS_TOKEN,
+    trustedProxies: parseProxyList(e.TRUSTED_PROXIES),
   };
 }

@@ -1,14 +1,18 @@
 import { createMiddleware } from 'hono/factory';
-import { clientIp } from './client-ip.ts';
+import { clientKey } from './client-ip.ts';
 import type { AppEnv } from './context.ts';
 import { errorResponse } from './errors.tsx';
 
 /** Paths never counted: assets and the probes monitoring systems hit all day. */
 const EXEMPT = /^\/(static\/|healthz$|health$|metrics$)/;
 
+/** Most keys a limiter remembers: bounded so a flood of distinct addresses cannot grow memory. */
+export const MAX_LIMITER_KEYS = 50_000;
+
 /**
  * Fixed-window counters per key, in memory (one process serves the app). `limit` is read on every
- * hit so a config change applies at once.
+ * hit so a config change applies at once. The map is kept in least-recently-used order and never
+ * holds more than `maxKeys`: past that, the key idle longest is forgotten (it starts afresh).
  */
 export class FixedWindowLimiter {
   readonly #windows = new Map<string, { start: number; count: number }>();
@@ -17,24 +21,25 @@ export class FixedWindowLimiter {
     private readonly limit: () => number,
     private readonly windowMs: number,
     private readonly now: () => number,
+    private readonly maxKeys = MAX_LIMITER_KEYS,
   ) {}
 
   /** Counts one hit; when over the limit returns the seconds until the window resets. */
   hit(key: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
     const t = this.now();
     let w = this.#windows.get(key);
-    if (!w || t - w.start >= this.windowMs) {
-      if (this.#windows.size > 50_000) this.prune(t);
-      w = { start: t, count: 0 };
-      this.#windows.set(key, w);
-    }
+    this.#windows.delete(key); // re-inserted below: Map order is the LRU order
+    if (!w || t - w.start >= this.windowMs) w = { start: t, count: 0 };
+    this.#windows.set(key, w);
+    if (this.#windows.size > this.maxKeys) this.#windows.delete(this.#windows.keys().next().value!);
     w.count++;
     if (w.count <= this.limit()) return { ok: true };
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((w.start + this.windowMs - t) / 1000)) };
   }
 
-  private prune(t: number): void {
-    for (const [k, w] of this.#windows) if (t - w.start >= this.windowMs) this.#windows.delete(k);
+  /** How many keys are remembered (for tests and metrics). */
+  get size(): number {
+    return this.#windows.size;
   }
 }
 
@@ -42,7 +47,7 @@ export class FixedWindowLimiter {
 export function ipRateLimit(limiter: FixedWindowLimiter) {
   return createMiddleware<AppEnv>(async (c, next) => {
     if (EXEMPT.test(c.req.path)) return next();
-    const res = limiter.hit(clientIp(c));
+    const res = limiter.hit(clientKey(c));
     if (!res.ok) {
       c.header('Retry-After', String(res.retryAfterSeconds));
       return errorResponse(c, 429);
