@@ -81,10 +81,13 @@ export const AuthSchema = v.strictObject({
     student_idle_days: v.pipe(v.number(), v.minValue(1), v.maxValue(3650)),
     admin_idle_hours: v.pipe(v.number(), v.minValue(0.25), v.maxValue(720)),
   }),
+  // Per (username, address): max_failures free failures within window_minutes, then waits from
+  // first_delay_seconds doubling up to lock_minutes. Never a lock on the account itself.
   lockout: v.strictObject({
     max_failures: int(1, 100),
     window_minutes: int(1, 1440),
     lock_minutes: int(1, 1440),
+    first_delay_seconds: v.optional(int(1, 3600), 30),
   }),
   password: v.strictObject({
     admin_min_length: int(8, 128),

@@ -184,7 +184,7 @@ export const en = {
   'login.submit': 'Sign in',
   'login.failed': 'Wrong username or password.',
   'login.empty': 'Enter your username and your password.',
-  'login.locked': 'Too many failed sign-ins for this account. Try again in {minutes} min.',
+  'login.tooManyForUser': 'Too many failed sign-ins for this username from your address. Try again in {minutes} min.',
   'login.throttled': 'Too many failed sign-ins from your network. Try again in {minutes} min.',
   'flash.signedOut': 'You are signed out.',
   'flash.passwordChanged': 'Your password was changed. Other devices were signed out.',
