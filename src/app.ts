@@ -1,14 +1,15 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './http/context.ts';
 import { errorResponse, notFound, onError } from './http/errors.tsx';
 import { requestLog } from './http/request-log.ts';
+import { serverRequestId } from './http/request-id.ts';
 import { FixedWindowLimiter, ipRateLimit } from './http/rate-limit.ts';
 import { loadLocale } from './http/locale.ts';
 import { loadSession } from './http/session.ts';
+import { requireOwnHost } from './http/host-check.ts';
 import { mountRoutes } from './routes/index.ts';
 
 /** Largest request body accepted on any route (forms are small; a 10 000-character memo is < 45 KiB). */
@@ -25,7 +26,7 @@ export function allowedOrigins(deps: AppDeps): string[] {
 /** Builds the app from its dependencies; tests call app.request() on it with no server. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use(requestId());
+  app.use(serverRequestId);
   app.use(async (c, next) => {
     c.set('deps', deps);
     await next();
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(ipRateLimit(perIp));
   app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) }));
   app.use(csrf({ origin: allowedOrigins(deps) }));
+  app.use(requireOwnHost(allowedOrigins(deps)));
   app.use(loadSession);
   mountRoutes(app);
   app.notFound(notFound);

@@ -45,11 +45,17 @@ describe('login and logout', () => {
     expect(await res.text()).toContain('value="ana"');
   });
 
-  it('follows ?next only for local paths', async () => {
+  it('follows ?next to local paths and answers 400 for anything else', async () => {
     await createAccount(t, bo);
-    for (const [next, expected] of [['/admin/users', '/admin/users'], ['//evil.example/x', '/admin'], ['https://evil.example', '/admin'], ['/\\evil.example', '/admin']] as Array<[string, string]>) {
+    for (const [next, expected] of [['/admin/users', '/admin/users'], ['', '/admin']] as Array<[string, string]>) {
       const res = await t.client().post('/login', { username: bo.username, password: bo.password, next });
       expect(res.headers.get('location'), next).toBe(expected);
+    }
+    for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example', '/\x01', '/a b', '/é', `/${'a'.repeat(2000)}`]) {
+      const res = await t.client().post('/login', { username: bo.username, password: bo.password, next });
+      expect(res.status, next).toBe(400);
+      expect(await res.text()).toContain('Bad request');
+      expect((await t.client().get(`/login?next=${encodeURIComponent(next)}`)).status, next).toBe(400);
     }
   });
 
@@ -139,7 +145,7 @@ describe('cookie flags in production', () => {
     await t.close();
     t = makeTestApp({ env: { PUBLIC_ORIGIN: 'https://memo.example.edu', NODE_ENV: 'production' } });
     await createAccount(t, bo);
-    const res = await t.app.request('/login', { method: 'POST', body: new URLSearchParams({ username: bo.username, password: bo.password }), headers: { origin: 'https://memo.example.edu' } });
+    const res = await t.app.request('https://memo.example.edu/login', { method: 'POST', body: new URLSearchParams({ username: bo.username, password: bo.password }), headers: { origin: 'https://memo.example.edu' } });
     expect(res.status).toBe(303);
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^__Host-memo_session=/);

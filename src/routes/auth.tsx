@@ -6,18 +6,15 @@ import { invalidateUserSessions } from '../auth/sessions.ts';
 import { updatePassword } from '../db/queries/users.ts';
 import { clientKey } from '../http/client-ip.ts';
 import type { Ctx } from '../http/context.ts';
+import { errorResponse } from '../http/errors.tsx';
 import { setFlash } from '../http/flash.ts';
 import { readForm } from '../http/form.ts';
+import { parseNext } from '../http/next-path.ts';
 import { pageContext } from '../http/page-context.ts';
 import { renderPage } from '../http/render.ts';
 import { endSession, startSession } from '../http/session.ts';
 import { LoginPage } from '../views/pages/login.tsx';
 import { PasswordChangePage } from '../views/pages/password-change.tsx';
-
-/** Only local paths are followed after login (no `//host`, no `\`, no scheme). */
-export function safeNext(next: unknown): string | undefined {
-  return typeof next === 'string' && /^\/(?![/\\])[^\s\\]*$/.test(next) && next.length < 2000 ? next : undefined;
-}
 
 export const LoginSchema = v.object({
   username: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(100)),
@@ -31,16 +28,20 @@ function waitMessage(c: Ctx, wait: Wait): string {
   return c.var.i18n.t(wait.reason === 'account' ? 'login.tooManyForUser' : 'login.throttled', { minutes });
 }
 
-/** GET /login */
+/** GET /login — `?next=` must be a local path (400 otherwise). */
 export function showLogin(c: Ctx) {
-  return renderPage(c, <LoginPage ctx={pageContext(c)} username="" next={safeNext(c.req.query('next')) ?? ''} />);
+  const next = parseNext(c.req.query('next'));
+  if (!next.ok) return errorResponse(c, 400);
+  return renderPage(c, <LoginPage ctx={pageContext(c)} username="" next={next.path ?? ''} />);
 }
 
 /** POST /login — the same answer for unknown user and wrong password; lockout and throttling answer 429. */
 export async function login(c: Ctx) {
   const form = await readForm(c);
   if (!form.ok) return form.response;
-  const next = safeNext(form.fields.next) ?? '';
+  const parsedNext = parseNext(form.fields.next);
+  if (!parsedNext.ok) return errorResponse(c, 400);
+  const next = parsedNext.path ?? '';
   const username = typeof form.fields.username === 'string' ? form.fields.username.trim() : '';
   const page = (error: string, status: 401 | 422 | 429) => renderPage(c, <LoginPage ctx={pageContext(c)} username={username} next={next} error={error} />, status);
   const parsed = v.safeParse(LoginSchema, form.fields);

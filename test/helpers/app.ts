@@ -29,7 +29,7 @@ export function shippedConfig(): FileConfig {
 }
 
 export interface TestAppOptions {
-  env?: Record<string, string>;
+  env?: Record<string, string | undefined>;
   files?: (f: FileConfig) => FileConfig;
   provider?: (files: FileConfig) => LlmProvider;
   now?: () => number;
@@ -94,7 +94,8 @@ export class Client {
     if (this.cookies.size && !headers.has('cookie')) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     // @hono/node-server's getConnInfo reads the peer from the `incoming` binding, as in a real server.
     const bindings = this.peer ? { incoming: { socket: { remoteAddress: this.peer } } } : undefined;
-    const res = await this.app.request(path, { ...init, headers }, bindings);
+    // A full URL, so the app sees the Host a browser would send.
+    const res = await this.app.request(new URL(path, ORIGIN).href, { ...init, headers }, bindings);
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const i = pair!.indexOf('=');
