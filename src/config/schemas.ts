@@ -80,6 +80,9 @@ export const AuthSchema = v.strictObject({
   sessions: v.strictObject({
     student_idle_days: v.pipe(v.number(), v.minValue(1), v.maxValue(3650)),
     admin_idle_hours: v.pipe(v.number(), v.minValue(0.25), v.maxValue(720)),
+    // Absolute lifetimes: a session ends this long after sign-in (or the first memo) however active.
+    student_max_days: v.optional(int(1, 3650), 120),
+    admin_max_days: v.optional(int(1, 365), 7),
   }),
   // Per (username, address): max_failures free failures within window_minutes, then waits from
   // first_delay_seconds doubling up to lock_minutes. Never a lock on the account itself.

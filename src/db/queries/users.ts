@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { users, type User } from '../schema.ts';
+import { sessions, submissions, users, type User } from '../schema.ts';
 import { randomId } from '../../auth/random.ts';
 
 /** Creates an anonymous writer (open student mode); returns its id. */
@@ -93,4 +93,12 @@ export function isDuplicateUsername(err: unknown): boolean {
     if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
   }
   return false;
+}
+
+/** Deletes anonymous writers nothing points to any more: no memo and no live session. Returns how many. */
+export function deleteEmptyAnonymousWriters(db: Db): number {
+  return db
+    .delete(users)
+    .where(and(eq(users.anonymous, true), sql`not exists (select 1 from ${submissions} where ${submissions.writerId} = ${users.id})`, sql`not exists (select 1 from ${sessions} where ${sessions.userId} = ${users.id})`))
+    .run().changes;
 }
