@@ -6,7 +6,7 @@ import type { AppDeps, AppEnv } from './http/context.ts';
 import { errorResponse, notFound, onError } from './http/errors.tsx';
 import { requestLog } from './http/request-log.ts';
 import { serverRequestId } from './http/request-id.ts';
-import { FixedWindowLimiter, ipRateLimit } from './http/rate-limit.ts';
+import { createLimiters, ipRateLimit } from './http/rate-limit.ts';
 import { loadLocale } from './http/locale.ts';
 import { loadSession } from './http/session.ts';
 import { requireOwnHost } from './http/host-check.ts';
@@ -14,8 +14,6 @@ import { mountRoutes } from './routes/index.ts';
 
 /** Largest request body accepted on any route (forms are small; a 10 000-character memo is < 45 KiB). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
-
-const HOUR = 3600_000;
 
 /** Origins whose form posts are accepted: the public origin, plus 127.0.0.1 when running locally. */
 export function allowedOrigins(deps: AppDeps): string[] {
@@ -51,8 +49,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   );
-  const perIp = new FixedWindowLimiter(() => deps.config.current.files.auth.rate_limits.requests_per_ip_per_hour, HOUR, deps.now);
-  app.use(ipRateLimit(perIp));
+  app.use(ipRateLimit(createLimiters(deps)));
   app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) }));
   app.use(csrf({ origin: allowedOrigins(deps) }));
   app.use(requireOwnHost(allowedOrigins(deps)));

@@ -59,3 +59,31 @@ describe('submissions per writer per hour', () => {
     expect((await c.post('/submissions', { text: 'My third memo, kept.' })).status).toBe(303);
   });
 });
+
+describe('polling of a pending evaluation', () => {
+  it('counts per session, not per IP: a class behind one address does not throttle itself', async () => {
+    clock = Date.parse('2026-11-22T09:00:00Z');
+    t = makeTestApp({
+      now: () => clock,
+      files: (f) => ({ ...f, llm: { ...f.llm, demo_delay_ms: 60_000 }, auth: { ...f.auth, rate_limits: { ...f.auth.rate_limits, requests_per_ip_per_hour: 3, polls_per_session_per_hour: 25 } } }),
+    });
+    const nat = '203.0.113.50';
+    const ana = t.client({ peer: nat });
+    const page = (await ana.post('/submissions', { text: SAMPLE_MEMO })).headers.get('location')!;
+    const ben = t.client({ peer: nat });
+    const bensPage = (await ben.post('/submissions', { text: `${SAMPLE_MEMO} (Ben)` })).headers.get('location')!;
+    for (let i = 0; i < 20; i++) {
+      expect((await ana.get(page)).status).toBe(200);
+      expect((await ben.get(bensPage, { 'hx-request': 'true' })).status).toBe(200);
+    }
+    expect((await ana.get('/rubric')).status).toBe(200); // the third request this hour from the address
+    expect((await ana.get('/rubric')).status).toBe(429);
+    expect((await ana.get(page)).status).toBe(200); // still polling
+    // Someone else's evaluation is not "one's own": it counts per IP (and is already over).
+    expect((await ben.get(page)).status).toBe(429);
+    for (let i = 0; i < 4; i++) await ana.get(page);
+    const over = await ana.get(page);
+    expect(over.status).toBe(429);
+    expect(await over.text()).toContain('Too many requests');
+  });
+});

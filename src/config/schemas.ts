@@ -100,6 +100,8 @@ export const AuthSchema = v.strictObject({
     submissions_per_writer_per_hour: int(1, 100000),
     requests_per_ip_per_hour: int(1, 10000000),
     logins_per_ip_per_15_minutes: int(1, 100000),
+    // Polling of one's own pending evaluation counts here instead of per IP (a class behind one NAT).
+    polls_per_session_per_hour: v.optional(int(1, 1000000), 3600),
   }),
 });
 

@@ -7,6 +7,7 @@ import type { ProviderGate } from '../jobs/provider-gate.ts';
 import type { Metrics } from '../metrics.ts';
 import type { I18n } from '../i18n/index.ts';
 import type { Assets } from './assets.ts';
+import type { Limiters } from './rate-limit.ts';
 
 /** Everything a handler may use; built once in server.ts (or a test) and passed to createApp. */
 export interface AppDeps {
@@ -35,6 +36,8 @@ export interface AppEnv {
     user: User | undefined;
     session: Session | undefined;
     requestId: string;
+    /** The in-memory request limiters (per IP, per session for polling). */
+    limiters: Limiters;
     /** The UI language of this request, with its translator and formatters. */
     i18n: I18n;
   };

@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { clientKey } from './client-ip.ts';
-import type { AppEnv } from './context.ts';
+import { isWriterEvaluationPending } from '../db/queries/evaluations.ts';
+import type { AppDeps, AppEnv, Ctx } from './context.ts';
 import { errorResponse } from './errors.tsx';
 
 /** Paths never counted: assets and the probes monitoring systems hit all day. */
@@ -43,15 +44,50 @@ export class FixedWindowLimiter {
   }
 }
 
+export interface Limiters {
+  perIp: FixedWindowLimiter;
+  perSession: FixedWindowLimiter;
+}
+
+const HOUR = 3600_000;
+
+/** The limiters of one app, reading their limits from the current auth.yaml. */
+export function createLimiters(deps: AppDeps): Limiters {
+  const limits = () => deps.config.current.files.auth.rate_limits;
+  return {
+    perIp: new FixedWindowLimiter(() => limits().requests_per_ip_per_hour, HOUR, deps.now),
+    perSession: new FixedWindowLimiter(() => limits().polls_per_session_per_hour, HOUR, deps.now),
+  };
+}
+
+/** A GET of one evaluation page: counted later by pollRateLimit, once the session is known. */
+const EVALUATION_PAGE = /^\/evaluations\/\d{1,15}$/;
+
+function limited(c: Ctx, limiter: FixedWindowLimiter, key: string): Response | undefined {
+  const res = limiter.hit(key);
+  if (res.ok) return undefined;
+  c.header('Retry-After', String(res.retryAfterSeconds));
+  return errorResponse(c, 429) as Response;
+}
+
 /** Requests per IP per hour (auth.yaml); over it: 429 with Retry-After and a friendly page. */
-export function ipRateLimit(limiter: FixedWindowLimiter) {
+export function ipRateLimit(limiters: Limiters) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    if (EXEMPT.test(c.req.path)) return next();
-    const res = limiter.hit(clientKey(c));
-    if (!res.ok) {
-      c.header('Retry-After', String(res.retryAfterSeconds));
-      return errorResponse(c, 429);
-    }
-    await next();
+    c.set('limiters', limiters);
+    if (EXEMPT.test(c.req.path) || (c.req.method === 'GET' && EVALUATION_PAGE.test(c.req.path))) return next();
+    return limited(c, limiters.perIp, clientKey(c)) ?? next();
   });
 }
+
+/**
+ * GET /evaluations/:id: the writer polling their own pending evaluation counts per session (a class
+ * behind one NAT shares an address); every other view of the page counts per IP as usual.
+ */
+export const pollRateLimit = createMiddleware<AppEnv>(async (c, next) => {
+  if (c.req.method !== 'GET') return next();
+  const { user, session, limiters } = c.var;
+  const id = Number(c.req.param('id'));
+  const polling = user && session && isWriterEvaluationPending(c.var.deps.db, id, user.id);
+  const over = polling ? limited(c, limiters.perSession, session.id) : limited(c, limiters.perIp, clientKey(c));
+  return over ?? next();
+});
