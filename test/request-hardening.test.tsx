@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ORIGIN, PEOPLE, createAccount, makeTestApp, signedIn, type TestApp } from './helpers/app.ts';
+import { ORIGIN, PEOPLE, createAccount, makeTestApp, signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
 
 // Smaller findings of the security review, one test each.
@@ -65,5 +65,23 @@ describe('flash cookie', () => {
     t = makeTestApp();
     const plain = await (await signedIn(t, 'bo-admin')).post('/logout');
     expect(plain.headers.getSetCookie().find((l) => l.startsWith('memo_flash='))).not.toMatch(/Secure/);
+  });
+});
+
+describe('revision diff', () => {
+  it('is bounded: a revision too different to mark says so instead of blocking the server', async () => {
+    t = makeTestApp();
+    const c = t.client();
+    const memo = (tag: string) => Array.from({ length: 900 }, (_, i) => `${tag}${i} item.\n`).join('');
+    const first = (await c.post('/submissions', { text: memo('p') })).headers.get('location')!;
+    await waitForEvaluation(t, Number(first.split('/').pop()));
+    const parent = (t.db.$client.prepare('select id from submissions').get() as { id: number }).id;
+    const second = (await c.post('/submissions', { text: memo('q'), parent: String(parent) })).headers.get('location')!;
+    await waitForEvaluation(t, Number(second.split('/').pop()));
+    const started = performance.now();
+    const html = await (await c.get(second)).text();
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(html).toContain('differs too much from the previous one to mark the changes');
+    expect(html).not.toContain('<del>');
   });
 });

@@ -112,6 +112,8 @@ export const en = {
   'rev.legend.underlined': 'underlined',
   'rev.legend.removed': ', removed text is',
   'rev.legend.struck': 'struck through',
+  'rev.byParagraph': 'Many words changed, so whole paragraphs are compared.',
+  'rev.tooDifferent': 'This version differs too much from the previous one to mark the changes: compare the two pages instead.',
 
   'history.title': 'Your history',
   'history.heading': 'Your memos and progress',

@@ -114,6 +114,8 @@ export const es: Record<MessageKey, string> = {
   'rev.legend.underlined': 'subrayado',
   'rev.legend.removed': '; el eliminado,',
   'rev.legend.struck': 'tachado',
+  'rev.byParagraph': 'Cambiaron muchas palabras, así que se comparan párrafos enteros.',
+  'rev.tooDifferent': 'Esta versión es demasiado distinta de la anterior para marcar los cambios: compare las dos páginas.',
 
   'history.title': 'Su historial',
   'history.heading': 'Sus memorandos y su progreso',
