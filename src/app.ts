@@ -1,20 +1,19 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
-import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './http/context.ts';
 import { errorResponse, notFound, onError } from './http/errors.tsx';
 import { requestLog } from './http/request-log.ts';
-import { FixedWindowLimiter, ipRateLimit } from './http/rate-limit.ts';
+import { serverRequestId } from './http/request-id.ts';
+import { createLimiters, ipRateLimit } from './http/rate-limit.ts';
 import { loadLocale } from './http/locale.ts';
 import { loadSession } from './http/session.ts';
+import { requireOwnHost } from './http/host-check.ts';
 import { mountRoutes } from './routes/index.ts';
 
 /** Largest request body accepted on any route (forms are small; a 10 000-character memo is < 45 KiB). */
 export const BODY_LIMIT_BYTES = 64 * 1024;
-
-const HOUR = 3600_000;
 
 /** Origins whose form posts are accepted: the public origin, plus 127.0.0.1 when running locally. */
 export function allowedOrigins(deps: AppDeps): string[] {
@@ -25,11 +24,9 @@ export function allowedOrigins(deps: AppDeps): string[] {
 /** Builds the app from its dependencies; tests call app.request() on it with no server. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const perAddress = new FixedWindowLimiter(() => deps.config.current.files.llm.submissions_per_address_per_hour, HOUR, deps.now);
-  app.use(requestId());
+  app.use(serverRequestId);
   app.use(async (c, next) => {
     c.set('deps', deps);
-    c.set('submissionsPerAddress', perAddress);
     await next();
   });
   app.use(requestLog);
@@ -52,10 +49,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   );
-  const perIp = new FixedWindowLimiter(() => deps.config.current.files.auth.rate_limits.requests_per_ip_per_hour, HOUR, deps.now);
-  app.use(ipRateLimit(perIp));
+  app.use(ipRateLimit(createLimiters(deps)));
   app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) }));
   app.use(csrf({ origin: allowedOrigins(deps) }));
+  app.use(requireOwnHost(allowedOrigins(deps)));
   app.use(loadSession);
   mountRoutes(app);
   app.notFound(notFound);

@@ -35,17 +35,39 @@ describe('textChanges', () => {
   it('marks added and deleted words and keeps the rest, losslessly', () => {
     const before = 'We should buy the robot soon.\nIt saves money.';
     const after = 'We must buy the robot by March 31.\nIt saves $134,400 a year.';
-    const changes = textChanges(before, after);
+    const { by, changes } = textChanges(before, after);
+    expect(by).toBe('words');
     expect(changes.filter((c) => c.kind !== 'add').map((c) => c.text).join('')).toBe(before);
     expect(changes.filter((c) => c.kind !== 'del').map((c) => c.text).join('')).toBe(after);
     expect(changes).toContainEqual({ kind: 'del', text: 'should ' });
     expect(changes).toContainEqual({ kind: 'add', text: 'must ' });
   });
 
-  it('falls back to paragraphs for very long texts and stays lossless', () => {
+  it('diffs only the differing middle, so a long memo with a small edit still gets a word diff', () => {
     const before = Array.from({ length: 2500 }, (_, i) => `w${i}`).join(' ');
     const after = `${before}\nA new closing paragraph.`;
-    const changes = textChanges(before, after);
+    const { by, changes } = textChanges(before, after);
+    expect(by).toBe('words');
     expect(changes.filter((c) => c.kind !== 'del').map((c) => c.text).join('')).toBe(after);
+  });
+
+  it('compares paragraphs when a long memo was rewritten word by word, and stays lossless', () => {
+    const para = (tag: string) => Array.from({ length: 1600 }, (_, i) => `${tag}${i}`).join(' ');
+    const before = `${para('a')}\n${para('b')}`;
+    const after = `${para('c')}\n${para('b')}`;
+    const started = performance.now();
+    const { by, changes } = textChanges(before, after);
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(by).toBe('paragraphs');
+    expect(changes.filter((c) => c.kind !== 'add').map((c) => c.text).join('')).toBe(before);
+    expect(changes.filter((c) => c.kind !== 'del').map((c) => c.text).join('')).toBe(after);
+  });
+
+  it('gives up, saying so, when even the paragraphs are too many to compare within the bound', () => {
+    const before = Array.from({ length: 1000 }, (_, i) => `p${i}\n`).join('');
+    const after = Array.from({ length: 1000 }, (_, i) => `q${i}\n`).join('');
+    const started = performance.now();
+    expect(textChanges(before, after)).toEqual({ by: 'none', changes: [] });
+    expect(performance.now() - started).toBeLessThan(100);
   });
 });

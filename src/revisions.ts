@@ -1,4 +1,4 @@
-import { diffArrays } from './config/diff.ts';
+import { diffArrays, diffCost } from './config/diff.ts';
 import type { EvaluationResult } from './llm/evaluate.ts';
 
 /** How a revision scored against the version it revises. */
@@ -26,20 +26,33 @@ export interface TextChange {
   text: string;
 }
 
-// Above this many word pairs the word diff would cost too much memory; paragraphs are compared instead.
-const MAX_CELLS = 4_000_000;
+/** How the texts were compared: word by word, paragraph by paragraph, or not at all (too different). */
+export interface TextDiff {
+  by: 'words' | 'paragraphs' | 'none';
+  changes: TextChange[];
+}
+
+// The word diff is a table of n × m cells filled while the page is rendered, blocking the event
+// loop: a 10 000-character rewrite costs ~3 million cells (~250 ms). Above this bound (~20 ms) the
+// texts are compared by paragraph, and above it again not at all; the page says which.
+export const MAX_DIFF_CELLS = 250_000;
 
 /** What changed between two versions of a memo: words (each with its trailing space) kept, added, deleted. */
-export function textChanges(before: string, after: string): TextChange[] {
+export function textChanges(before: string, after: string): TextDiff {
   const words = (t: string): string[] => t.match(/\S+\s*|\s+/g) ?? [];
-  let a = words(before);
-  let b = words(after);
-  if (a.length * b.length > MAX_CELLS) {
-    a = before.split(/(?<=\n)/);
-    b = after.split(/(?<=\n)/);
+  const paragraphs = (t: string): string[] => t.split(/(?<=\n)/);
+  for (const [by, split] of [['words', words], ['paragraphs', paragraphs]] as const) {
+    const a = split(before);
+    const b = split(after);
+    if (diffCost(a, b) <= MAX_DIFF_CELLS) return { by, changes: merge(diffArrays(a, b)) };
   }
+  return { by: 'none', changes: [] };
+}
+
+/** Joins neighbouring items of the same kind into one change. */
+function merge(diff: { kind: TextChange['kind']; text: string }[]): TextChange[] {
   const out: TextChange[] = [];
-  for (const d of diffArrays(a, b)) {
+  for (const d of diff) {
     const last = out[out.length - 1];
     if (last && last.kind === d.kind) last.text += d.text;
     else out.push({ kind: d.kind, text: d.text });

@@ -45,50 +45,77 @@ describe('login and logout', () => {
     expect(await res.text()).toContain('value="ana"');
   });
 
-  it('follows ?next only for local paths', async () => {
+  it('follows ?next to local paths and answers 400 for anything else', async () => {
     await createAccount(t, bo);
-    for (const [next, expected] of [['/admin/users', '/admin/users'], ['//evil.example/x', '/admin'], ['https://evil.example', '/admin'], ['/\\evil.example', '/admin']] as Array<[string, string]>) {
+    for (const [next, expected] of [['/admin/users', '/admin/users'], ['', '/admin']] as Array<[string, string]>) {
       const res = await t.client().post('/login', { username: bo.username, password: bo.password, next });
       expect(res.headers.get('location'), next).toBe(expected);
     }
+    for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example', '/\x01', '/a b', '/é', `/${'a'.repeat(2000)}`]) {
+      const res = await t.client().post('/login', { username: bo.username, password: bo.password, next });
+      expect(res.status, next).toBe(400);
+      expect(await res.text()).toContain('Bad request');
+      expect((await t.client().get(`/login?next=${encodeURIComponent(next)}`)).status, next).toBe(400);
+    }
   });
 
-  it('locks the account after 5 failures in 15 minutes, refusing even the right password until the lock ends', async () => {
+  it('slows down one username from one address with doubling waits, and counts again after the wait', async () => {
     await createAccount(t, bo);
-    const c = t.client();
-    for (let i = 0; i < 5; i++) {
-      const res = await c.post('/login', { username: bo.username, password: `wrong-${i}-password` });
-      expect(res.status).toBe(401);
-      clock += 60_000;
-    }
-    const sixth = await c.post('/login', { username: bo.username, password: 'wrong-again-pass' });
+    const c = t.client({ peer: '127.0.0.2' });
+    for (let i = 0; i < 5; i++) expect((await c.post('/login', { username: bo.username, password: `wrong-${i}-password` })).status).toBe(401);
+    const sixth = await c.post('/login', { username: bo.username, password: bo.password });
     expect(sixth.status).toBe(429);
-    expect(await sixth.text()).toContain('Too many failed sign-ins for this account');
-    expect(Number(sixth.headers.get('retry-after'))).toBeGreaterThan(0);
-    const right = await c.post('/login', { username: bo.username, password: bo.password });
-    expect(right.status).toBe(429);
-    clock += 13 * 60_000; // the lock started at the 5th failure (minute 4) and lasts 15 minutes
-    expect((await c.post('/login', { username: bo.username, password: bo.password })).status).toBe(429);
-    clock += 2 * 60_000;
+    expect(await sixth.text()).toContain('Too many failed sign-ins for this username from your address');
+    expect(sixth.headers.get('retry-after')).toBe('30');
+    clock += 30_000;
+    expect((await c.post('/login', { username: bo.username, password: 'wrong-again-pass' })).status).toBe(401);
+    expect((await c.post('/login', { username: bo.username, password: bo.password })).headers.get('retry-after')).toBe('60');
+    clock += 60_000;
     expect((await c.post('/login', { username: bo.username, password: bo.password })).status).toBe(303);
   });
 
-  it('locks an unknown username the same way, so lockout reveals nothing', async () => {
-    const c = t.client();
-    for (let i = 0; i < 5; i++) expect((await c.post('/login', { username: 'ghost', password: `wrong-${i}-password` })).status).toBe(401);
-    const sixth = await c.post('/login', { username: 'ghost', password: 'x-wrong-password' });
-    expect(sixth.status).toBe(429);
-    expect(await sixth.text()).toContain('Too many failed sign-ins for this account');
+  it('never locks the account: five failures from one address, then the right password from another signs in at once', async () => {
+    await createAccount(t, { ...bo, username: 'admin' });
+    const attacker = t.client({ peer: '127.0.0.2' });
+    for (let i = 0; i < 5; i++) expect((await attacker.post('/login', { username: 'admin', password: `guess-${i}-password` })).status).toBe(401);
+    expect((await attacker.post('/login', { username: 'admin', password: bo.password })).status).toBe(429);
+    const owner = await t.client({ peer: '127.0.0.3' }).post('/login', { username: 'admin', password: bo.password });
+    expect(owner.status).toBe(303);
+    expect(owner.headers.get('location')).toBe('/admin');
   });
 
-  it('throttles one IP that fails too often across usernames', async () => {
+  it('answers an unknown username exactly like a real one, Retry-After included', async () => {
+    await createAccount(t, { ...bo, username: 'admin' });
+    const answers = [];
+    for (const [username, peer] of [['admin', '192.0.2.10'], ['ghost', '192.0.2.11']] as const) {
+      const c = t.client({ peer });
+      for (let i = 0; i < 5; i++) expect((await c.post('/login', { username, password: `guess-${i}-password` })).status).toBe(401);
+      const res = await c.post('/login', { username, password: 'one-more-guess' });
+      answers.push({ status: res.status, retryAfter: res.headers.get('retry-after'), text: (await res.text()).replace(/value="[^"]*"/g, '') });
+    }
+    expect(answers[0]!.status).toBe(429);
+    expect(answers[0]!.retryAfter).toBe('30');
+    expect(answers[1]).toEqual(answers[0]);
+  });
+
+  it('counts parallel tries before the password is checked, so a burst cannot slip past the wait', async () => {
+    await createAccount(t, bo);
+    const c = t.client({ peer: '192.0.2.20' });
+    const all = await Promise.all(Array.from({ length: 12 }, (_, i) => c.post('/login', { username: bo.username, password: `burst-${i}-password` })));
+    expect(all.filter((r) => r.status === 401)).toHaveLength(5);
+    expect(all.filter((r) => r.status === 429)).toHaveLength(7);
+  });
+
+  it('throttles one address that fails too often across usernames, and only that address', async () => {
     const limit = t.config.current.files.auth.rate_limits.logins_per_ip_per_15_minutes;
-    const c = t.client();
-    for (let i = 0; i < limit; i++) await c.post('/login', { username: `user${i}`, password: 'wrong-password-x' }, { headers: { 'x-forwarded-for': '203.0.113.7' } });
-    const res = await c.post('/login', { username: 'someone-else', password: 'wrong-password-x' }, { headers: { 'x-forwarded-for': '203.0.113.7' } });
+    const c = t.client({ peer: '203.0.113.7' });
+    for (let i = 0; i < limit; i++) await c.post('/login', { username: `user${i}`, password: 'wrong-password-x' });
+    const res = await c.post('/login', { username: 'someone-else', password: 'wrong-password-x' });
     expect(res.status).toBe(429);
     expect(await res.text()).toContain('from your network');
-    const other = await t.client().post('/login', { username: 'someone-else', password: 'wrong-password-x' }, { headers: { 'x-forwarded-for': '203.0.113.8' } });
+    const forged = await c.post('/login', { username: 'someone-else', password: 'wrong-password-x' }, { headers: { 'x-forwarded-for': '203.0.113.8' } });
+    expect(forged.status).toBe(429);
+    const other = await t.client({ peer: '203.0.113.8' }).post('/login', { username: 'someone-else', password: 'wrong-password-x' });
     expect(other.status).toBe(401);
   });
 
@@ -118,7 +145,7 @@ describe('cookie flags in production', () => {
     await t.close();
     t = makeTestApp({ env: { PUBLIC_ORIGIN: 'https://memo.example.edu', NODE_ENV: 'production' } });
     await createAccount(t, bo);
-    const res = await t.app.request('/login', { method: 'POST', body: new URLSearchParams({ username: bo.username, password: bo.password }), headers: { origin: 'https://memo.example.edu' } });
+    const res = await t.app.request('https://memo.example.edu/login', { method: 'POST', body: new URLSearchParams({ username: bo.username, password: bo.password }), headers: { origin: 'https://memo.example.edu' } });
     expect(res.status).toBe(303);
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^__Host-memo_session=/);
@@ -150,6 +177,23 @@ describe('password change', () => {
     expect((await a.get('/admin')).status).toBe(200);
     expect((await other.get('/admin')).status).toBe(303);
     expect(t.db.$client.prepare('select count(*) as n from sessions').get()).toEqual({ n: 1 });
+  });
+});
+
+describe('password change throttle', () => {
+  it('throttles wrong current passwords like sign-in, sharing the count with /login', async () => {
+    const c = await signedIn(t, 'bo-admin');
+    for (let i = 0; i < 5; i++) {
+      const res = await c.post('/account/password', { current: `wrong-${i}-current`, password: 'a-much-longer-pass', confirm: 'a-much-longer-pass' });
+      expect(res.status).toBe(422);
+    }
+    const sixth = await c.post('/account/password', { current: bo.password, password: 'a-much-longer-pass', confirm: 'a-much-longer-pass' });
+    expect(sixth.status).toBe(429);
+    expect(sixth.headers.get('retry-after')).toBe('30');
+    expect(await sixth.text()).toContain('Too many failed sign-ins for this username from your address');
+    expect((await t.client().post('/login', { username: bo.username, password: bo.password })).status).toBe(429);
+    clock += 30_000;
+    expect((await c.post('/account/password', { current: bo.password, password: 'a-much-longer-pass', confirm: 'a-much-longer-pass' })).status).toBe(303);
   });
 });
 

@@ -179,7 +179,7 @@ describe('scheduleJobs', () => {
     const t = app();
     const tasks = scheduleJobs({ db: t.db, env: { ...t.config.env, backupSchedule: '15 4 * * 1' }, log: createLogger('silent'), now: Date.now, rawRetentionDays: () => 90 });
     try {
-      expect(tasks.map((task) => task.name).sort()).toEqual(['backup', 'prune-login-failures', 'prune-raw-traces']);
+      expect(tasks.map((task) => task.name).sort()).toEqual(['backup', 'prune-login-failures', 'prune-raw-traces', 'prune-sessions']);
       const backup = tasks.find((task) => task.name === 'backup')!;
       expect(backup.getPattern()).toBe('15 4 * * 1');
       await backup.execute();

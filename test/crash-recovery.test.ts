@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FakeAnthropic } from './helpers/fake-anthropic.ts';
 import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
 import { shippedConfig } from './helpers/app.ts';
-import { startServer } from './helpers/server-process.ts';
+import { localOrigin, startServer } from './helpers/server-process.ts';
 
 const fake = new FakeAnthropic();
 let dir: string;
@@ -27,14 +27,14 @@ const statuses = (db: Database.Database) =>
   Object.fromEntries((db.prepare('select status, count(*) as n from evaluations group by status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
 
 it('finishes every queued and running evaluation after a SIGKILL and a restart', { timeout: 90_000 }, async () => {
-  const env = { DATA_DIR: dir, ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url, PUBLIC_ORIGIN: 'http://localhost:3000' };
+  const env = { DATA_DIR: dir, ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url, ...(await localOrigin()) };
   const first = await startServer(env);
   const total = 6;
   for (let i = 0; i < total; i++) {
     const res = await fetch(`${first.url}/submissions`, {
       method: 'POST',
       body: new URLSearchParams({ text: `${SAMPLE_MEMO}\n\nCopy ${i}` }),
-      headers: { origin: 'http://localhost:3000' },
+      headers: { origin: env.PUBLIC_ORIGIN },
       redirect: 'manual',
     });
     expect(res.status).toBe(303);

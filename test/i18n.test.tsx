@@ -73,7 +73,12 @@ describe('English and Spanish', () => {
     const after = await (await c.get('/rubric', { 'accept-language': 'en' })).text();
     expect(after).toContain('<html lang="es">');
     expect(after).toContain('Cómo se calcula su puntuación');
-    expect((await c.post('/language', { lang: 'xx', next: '//evil.example' })).headers.get('location')).toBe('/');
+    expect((await c.post('/language', { lang: 'xx' })).headers.get('location')).toBe('/');
+    for (const next of ['//evil.example', '/\x01', '/%01\u0000']) {
+      const bad = await c.post('/language', { lang: 'es', next });
+      expect(bad.status, next).toBe(400);
+      expect(await bad.text()).toContain('Solicitud incorrecta');
+    }
     expect((await (await c.get('/rubric')).text())).toContain('<html lang="es">');
   });
 

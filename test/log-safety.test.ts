@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { shippedConfig } from './helpers/app.ts';
 import { FakeAnthropic } from './helpers/fake-anthropic.ts';
 import { validOutput } from './helpers/outputs.ts';
-import { startServer } from './helpers/server-process.ts';
+import { localOrigin, startServer } from './helpers/server-process.ts';
 
 const fake = new FakeAnthropic();
 let dir: string;
@@ -32,13 +32,13 @@ it('never writes passwords, cookies, session tokens, the API key or memo text to
   const server = await startServer({
     DATA_DIR: dir,
     LOG_LEVEL: 'debug',
-    PUBLIC_ORIGIN: 'http://localhost:3000',
+    ...(await localOrigin()),
     ADMIN_USERNAME: 'bo-admin',
     ADMIN_PASSWORD: SECRETS.adminPassword,
     ANTHROPIC_API_KEY: SECRETS.apiKey,
     ANTHROPIC_BASE_URL: fake.url,
   });
-  const origin = { origin: 'http://localhost:3000' };
+  const origin = { origin: server.url };
   const post = (path: string, fields: Record<string, string>, cookie = '') =>
     fetch(`${server.url}${path}`, { method: 'POST', body: new URLSearchParams(fields), headers: { ...origin, cookie }, redirect: 'manual' });
 

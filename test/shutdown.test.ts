@@ -6,15 +6,17 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { shippedConfig } from './helpers/app.ts';
 import { FakeAnthropic } from './helpers/fake-anthropic.ts';
 import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
-import { startServer } from './helpers/server-process.ts';
+import { localOrigin, startServer } from './helpers/server-process.ts';
 
 const fake = new FakeAnthropic();
 let dir: string;
+let origin: { PORT: string; PUBLIC_ORIGIN: string };
 const answer = () => JSON.stringify(validOutput(shippedConfig().rubric));
 
 beforeEach(async () => {
   await fake.start();
   dir = mkdtempSync(join(tmpdir(), 'memoai-shutdown-'));
+  origin = await localOrigin();
 });
 afterEach(async () => {
   await fake.stop();
@@ -22,12 +24,12 @@ afterEach(async () => {
 });
 
 function env(grace: number) {
-  return { DATA_DIR: dir, ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url, PUBLIC_ORIGIN: 'http://localhost:3000', SHUTDOWN_GRACE_SECONDS: String(grace), ADMIN_PASSWORD: 'shutdown-test-password' };
+  return { DATA_DIR: dir, ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url, ...origin, SHUTDOWN_GRACE_SECONDS: String(grace), ADMIN_PASSWORD: 'shutdown-test-password' };
 }
 
 async function submit(url: string, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    const res = await fetch(`${url}/submissions`, { method: 'POST', body: new URLSearchParams({ text: `${SAMPLE_MEMO}\n#${i}` }), headers: { origin: 'http://localhost:3000' }, redirect: 'manual' });
+    const res = await fetch(`${url}/submissions`, { method: 'POST', body: new URLSearchParams({ text: `${SAMPLE_MEMO}\n#${i}` }), headers: { origin: origin.PUBLIC_ORIGIN }, redirect: 'manual' });
     expect(res.status).toBe(303);
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileConfig } from '../src/config/load.ts';
-import { ORIGIN, signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
+import { signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
 import { METRICS_TOKEN as TOKEN, useClaudeApp } from './helpers/claude-app.ts';
 import { FakeAnthropic } from './helpers/fake-anthropic.ts';
 import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
@@ -9,9 +9,8 @@ const claude = useClaudeApp();
 const app = (llm: Partial<FileConfig['llm']>): TestApp => claude.start(() => llm);
 
 /** A cookie-less form post from one client address, as the socket would report it. */
-function postFrom(a: TestApp, address: string, text: string, headers: Record<string, string> = {}): Promise<Response> {
-  const body = new URLSearchParams({ text });
-  return Promise.resolve(a.app.request('/submissions', { method: 'POST', body, headers: { origin: ORIGIN, ...headers } }, { incoming: { socket: { remoteAddress: address } } }));
+function postFrom(a: TestApp, address: string, text: string): Promise<Response> {
+  return a.client({ peer: address }).post('/submissions', { text });
 }
 
 const count = (a: TestApp, q: string) => (a.db.$client.prepare(q).get() as { n: number }).n;
@@ -52,7 +51,7 @@ describe('queue cap', () => {
     expect(html).toContain('The evaluation queue is full');
     expect(html).toContain('The one too many.');
     expect(count(a, 'select count(*) n from submissions')).toBe(50);
-    const json = await a.app.request('/submissions', { method: 'POST', body: new URLSearchParams({ text: SAMPLE_MEMO }), headers: { origin: ORIGIN, accept: 'application/json' } });
+    const json = await a.client().post('/submissions', { text: SAMPLE_MEMO }, { headers: { accept: 'application/json' } });
     expect(json.status).toBe(503);
     expect(await json.json()).toMatchObject({ field: 'text', retryAfterSeconds: 60 });
   });

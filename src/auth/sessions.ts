@@ -1,11 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../db/client.ts';
-import { deleteSession, deleteUserSessions, findSessionWithUser, insertSession, touchSession } from '../db/queries/sessions.ts';
+import { deleteExpiredSessions, deleteSession, deleteUserSessions, findSessionWithUser, insertSession, touchSession } from '../db/queries/sessions.ts';
+import { deleteEmptyAnonymousWriters } from '../db/queries/users.ts';
 import type { Session, User } from '../db/schema.ts';
 import { randomId } from './random.ts';
 
 // Sessions as the Lucia guide describes them: token `id.secret`, only SHA-256(secret) stored,
-// constant-time comparison, sliding expiry refreshed at most once per interval.
+// constant-time comparison, sliding expiry refreshed at most once per interval, never past an
+// absolute lifetime counted from the session's start.
 
 const REFRESH_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -24,17 +26,28 @@ export interface SessionMeta {
   userAgent: string | null;
 }
 
-/** Creates a session for a user that stays valid for `ttlMs` of inactivity. */
-export function createSession(db: Db, userId: string, now: number, ttlMs: number, meta: SessionMeta = { ip: null, userAgent: null }): SessionWithToken {
+/** How long a session lives: `idleMs` without use, `maxMs` at most from its start. */
+export interface Lifetime {
+  idleMs: number;
+  maxMs: number;
+}
+
+/** The expiry after a use at `now`: idle time ahead, capped by the absolute lifetime. */
+function expiryAt(createdAt: number, now: number, life: Lifetime): number {
+  return Math.min(now + life.idleMs, createdAt + life.maxMs);
+}
+
+/** Creates a session for a user that stays valid for `idleMs` of inactivity and `maxMs` in all. */
+export function createSession(db: Db, userId: string, now: number, life: Lifetime, meta: SessionMeta = { ip: null, userAgent: null }): SessionWithToken {
   const id = randomId();
   const secret = randomId();
-  const session: Session = { id, secretHash: hashSecret(secret), userId, createdAt: now, lastVerifiedAt: now, expiresAt: now + ttlMs, ip: meta.ip, userAgent: meta.userAgent?.slice(0, 200) ?? null };
+  const session: Session = { id, secretHash: hashSecret(secret), userId, createdAt: now, lastVerifiedAt: now, expiresAt: expiryAt(now, now, life), ip: meta.ip, userAgent: meta.userAgent?.slice(0, 200) ?? null };
   insertSession(db, session);
   return { session, token: `${id}.${secret}` };
 }
 
-/** Returns the session and user for a cookie token, or undefined; slides the expiry forward. */
-export function validateSessionToken(db: Db, token: string, now: number, ttlFor: (u: User) => number): { session: Session; user: User } | undefined {
+/** Returns the session and user for a cookie token, or undefined; slides the expiry forward (never past the absolute lifetime). */
+export function validateSessionToken(db: Db, token: string, now: number, lifetimeFor: (u: User) => Lifetime): { session: Session; user: User } | undefined {
   const parts = token.split('.');
   if (parts.length !== 2 || !parts[0] || !parts[1]) return undefined;
   const found = findSessionWithUser(db, parts[0]);
@@ -42,12 +55,14 @@ export function validateSessionToken(db: Db, token: string, now: number, ttlFor:
   const given = Buffer.from(hashSecret(parts[1]), 'hex');
   const stored = Buffer.from(found.session.secretHash, 'hex');
   if (given.length !== stored.length || !timingSafeEqual(given, stored)) return undefined;
-  if (now >= found.session.expiresAt || !found.user.active) {
+  const life = lifetimeFor(found.user);
+  // The absolute limit is checked too, so lowering it in auth.yaml applies to existing sessions.
+  if (now >= found.session.expiresAt || now >= found.session.createdAt + life.maxMs || !found.user.active) {
     deleteSession(db, found.session.id);
     return undefined;
   }
   if (now - found.session.lastVerifiedAt >= REFRESH_INTERVAL_MS) {
-    const expiresAt = now + ttlFor(found.user);
+    const expiresAt = expiryAt(found.session.createdAt, now, life);
     touchSession(db, found.session.id, now, expiresAt);
     found.session = { ...found.session, lastVerifiedAt: now, expiresAt };
   }
@@ -60,4 +75,13 @@ export function invalidateSession(db: Db, sessionId: string): void {
 
 export function invalidateUserSessions(db: Db, userId: string): void {
   deleteUserSessions(db, userId);
+}
+
+/**
+ * The daily clean-up: expired sessions, then anonymous writers left with neither a memo nor a live
+ * session (nobody can ever reach them again). Returns what it deleted.
+ */
+export function pruneSessions(db: Db, now: number): { sessions: number; writers: number } {
+  const expired = deleteExpiredSessions(db, now);
+  return { sessions: expired, writers: deleteEmptyAnonymousWriters(db) };
 }

@@ -20,12 +20,24 @@ export function diffLines(before: string, after: string): DiffLine[] {
   return diffArrays(splitLines(before), splitLines(after));
 }
 
-/** The same diff over any two sequences of strings (lines, words); numbers count items. */
-export function diffArrays(a: string[], b: string[]): DiffLine[] {
+/** How many items the two sequences share at the start and (after that) at the end. */
+function commonEnds(a: string[], b: string[]): { head: number; tail: number } {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  return { head, tail };
+}
+
+/** Cells of the LCS table diffArrays would fill (its time and memory): the differing middle's n × m. */
+export function diffCost(a: string[], b: string[]): number {
+  const { head, tail } = commonEnds(a, b);
+  return (a.length - head - tail) * (b.length - head - tail);
+}
+
+/** The same diff over any two sequences of strings (lines, words); numbers count items. */
+export function diffArrays(a: string[], b: string[]): DiffLine[] {
+  const { head, tail } = commonEnds(a, b);
   const out: DiffLine[] = [];
   for (let i = 0; i < head; i++) out.push({ kind: 'same', text: a[i]!, oldLine: i + 1, newLine: i + 1 });
   out.push(...middle(a.slice(head, a.length - tail), b.slice(head, b.length - tail), head));

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { validate as validCron } from 'node-cron';
+import { isProxyList, parseProxyList } from '../http/trusted-proxies.ts';
 import * as v from 'valibot';
 
 /** https anywhere; http only to a loopback host, where nothing leaves the machine. */
@@ -38,6 +39,7 @@ const EnvSchema = v.object({
   RESTIC_PASSWORD_FILE: optionalText,
   ADMIN_USERNAME: optionalText,
   ADMIN_PASSWORD: v.optional(v.string(), ''),
+  TRUSTED_PROXIES: v.pipe(optionalText, v.check(isProxyList, 'must be IP addresses or CIDR ranges separated by commas, e.g. 172.18.0.2 or 172.18.0.0/16')),
 });
 
 /** Empty (or blank) variables mean "not set": compose passes every key of .env, filled in or not. */
@@ -76,6 +78,8 @@ export interface Env {
   diskMinFreeBytes: number;
   /** Optional off-site copy of every backup with restic; empty = off. */
   restic: { repository: string; password: string; passwordFile: string };
+  /** Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES); empty: the socket peer is the client. */
+  trustedProxies: string[];
 }
 
 /** Validates an environment (process.env by default); throws with every bad variable named. */
@@ -111,5 +115,6 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     metricsPublic: e.METRICS_PUBLIC === 'true',
     diskMinFreeBytes: e.DISK_MIN_FREE_MB * 1024 * 1024,
     restic: { repository: e.BACKUP_RESTIC_REPOSITORY, password: e.RESTIC_PASSWORD, passwordFile: e.RESTIC_PASSWORD_FILE ? resolve(e.RESTIC_PASSWORD_FILE) : '' },
+    trustedProxies: parseProxyList(e.TRUSTED_PROXIES),
   };
 }

@@ -91,11 +91,17 @@ export const AuthSchema = v.strictObject({
   sessions: v.strictObject({
     student_idle_days: v.pipe(v.number(), v.minValue(1), v.maxValue(3650)),
     admin_idle_hours: v.pipe(v.number(), v.minValue(0.25), v.maxValue(720)),
+    // Absolute lifetimes: a session ends this long after sign-in (or the first memo) however active.
+    student_max_days: v.optional(int(1, 3650), 120),
+    admin_max_days: v.optional(int(1, 365), 7),
   }),
+  // Per (username, address): max_failures free failures within window_minutes, then waits from
+  // first_delay_seconds doubling up to lock_minutes. Never a lock on the account itself.
   lockout: v.strictObject({
     max_failures: int(1, 100),
     window_minutes: int(1, 1440),
     lock_minutes: int(1, 1440),
+    first_delay_seconds: v.optional(int(1, 3600), 30),
   }),
   password: v.strictObject({
     admin_min_length: int(8, 128),
@@ -105,6 +111,8 @@ export const AuthSchema = v.strictObject({
     submissions_per_writer_per_hour: int(1, 100000),
     requests_per_ip_per_hour: int(1, 10000000),
     logins_per_ip_per_15_minutes: int(1, 100000),
+    // Polling of one's own pending evaluation counts here instead of per IP (a class behind one NAT).
+    polls_per_session_per_hour: v.optional(int(1, 1000000), 3600),
   }),
 });
 

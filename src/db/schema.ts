@@ -15,8 +15,6 @@ export const users = sqliteTable(
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
-    /** Set when too many logins failed in the window; logins are refused until then. */
-    lockedUntil: millis('locked_until'),
     lastLoginAt: millis('last_login_at'),
     createdAt: millis('created_at').notNull(),
   },
@@ -145,7 +143,7 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_log_created_idx').on(t.createdAt)],
 );
 
-/** Failed logins, for account lockout and per-IP throttling. Old rows are pruned. */
+/** Failed sign-ins (`ip` is the address key: IPv4 or IPv6 /64), for throttling per (username, address) and per address. Old rows are pruned. */
 export const loginFailures = sqliteTable(
   'login_failures',
   {

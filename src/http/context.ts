@@ -7,7 +7,7 @@ import type { ProviderGate } from '../jobs/provider-gate.ts';
 import type { Metrics } from '../metrics.ts';
 import type { I18n } from '../i18n/index.ts';
 import type { Assets } from './assets.ts';
-import type { FixedWindowLimiter } from './rate-limit.ts';
+import type { Limiters } from './rate-limit.ts';
 
 /** Everything a handler may use; built once in server.ts (or a test) and passed to createApp. */
 export interface AppDeps {
@@ -36,8 +36,8 @@ export interface AppEnv {
     user: User | undefined;
     session: Session | undefined;
     requestId: string;
-    /** Memos per client address per hour (llm.yaml), shared by every request of the app. */
-    submissionsPerAddress: FixedWindowLimiter;
+    /** The in-memory request limiters (per IP, per session for polling). */
+    limiters: Limiters;
     /** The UI language of this request, with its translator and formatters. */
     i18n: I18n;
   };

@@ -2,17 +2,19 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AuthConfig } from '../config/schemas.ts';
 import type { Env } from '../config/env.ts';
-import { createSession, invalidateSession, validateSessionToken } from '../auth/sessions.ts';
+import { createSession, invalidateSession, validateSessionToken, type Lifetime } from '../auth/sessions.ts';
 import { clientIp } from './client-ip.ts';
 import { findUserById, insertAnonymousWriter } from '../db/queries/users.ts';
 import type { User } from '../db/schema.ts';
 import type { AppEnv, Ctx } from './context.ts';
 
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 
-/** Idle lifetime of a session: long for writers (history follows the browser), short for admins. */
-export function sessionTtlMs(auth: AuthConfig, user: Pick<User, 'role'>): number {
-  return user.role === 'admin' ? auth.sessions.admin_idle_hours * HOUR : auth.sessions.student_idle_days * 24 * HOUR;
+/** Lifetime of a session: long for writers (history follows the browser), short for admins; both capped from the start. */
+export function sessionLifetime(auth: AuthConfig, user: Pick<User, 'role'>): Lifetime {
+  const s = auth.sessions;
+  return user.role === 'admin' ? { idleMs: s.admin_idle_hours * HOUR, maxMs: s.admin_max_days * DAY } : { idleMs: s.student_idle_days * DAY, maxMs: s.student_max_days * DAY };
 }
 
 /** `__Host-` prefixed and Secure when the public origin is HTTPS. */
@@ -27,7 +29,7 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
   const { name } = sessionCookie(config.env);
   const token = getCookie(c, name);
   const t = now();
-  const found = token ? validateSessionToken(db, token, t, (u) => sessionTtlMs(config.current.files.auth, u)) : undefined;
+  const found = token ? validateSessionToken(db, token, t, (u) => sessionLifetime(config.current.files.auth, u)) : undefined;
   // The expiry slid forward: move the cookie's with it.
   if (token && found && found.session.lastVerifiedAt === t && found.session.createdAt !== t) setSessionCookie(c, token, found.session.expiresAt - t);
   c.set('user', found?.user);
@@ -43,9 +45,8 @@ export function ensureWriter(c: Ctx): User {
   const t = now();
   const id = insertAnonymousWriter(db, t);
   const user = findUserById(db, id)!;
-  const ttl = sessionTtlMs(config.current.files.auth, user);
-  const { token } = createSession(db, id, t, ttl);
-  setSessionCookie(c, token, ttl);
+  const { token, session } = createSession(db, id, t, sessionLifetime(config.current.files.auth, user));
+  setSessionCookie(c, token, session.expiresAt - t);
   c.set('user', user);
   return user;
 }
@@ -55,9 +56,9 @@ export function startSession(c: Ctx, user: User): void {
   const { db, config, now } = c.var.deps;
   const previous = c.var.session;
   if (previous) invalidateSession(db, previous.id);
-  const ttl = sessionTtlMs(config.current.files.auth, user);
-  const { token, session } = createSession(db, user.id, now(), ttl, { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null });
-  setSessionCookie(c, token, ttl);
+  const t = now();
+  const { token, session } = createSession(db, user.id, t, sessionLifetime(config.current.files.auth, user), { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null });
+  setSessionCookie(c, token, session.expiresAt - t);
   c.set('user', user);
   c.set('session', session);
 }

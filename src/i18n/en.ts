@@ -116,6 +116,8 @@ export const en = {
   'rev.legend.underlined': 'underlined',
   'rev.legend.removed': ', removed text is',
   'rev.legend.struck': 'struck through',
+  'rev.byParagraph': 'Many words changed, so whole paragraphs are compared.',
+  'rev.tooDifferent': 'This version differs too much from the previous one to mark the changes: compare the two pages instead.',
 
   'history.title': 'Your history',
   'history.heading': 'Your memos and progress',
@@ -188,7 +190,7 @@ export const en = {
   'login.submit': 'Sign in',
   'login.failed': 'Wrong username or password.',
   'login.empty': 'Enter your username and your password.',
-  'login.locked': 'Too many failed sign-ins for this account. Try again in {minutes} min.',
+  'login.tooManyForUser': 'Too many failed sign-ins for this username from your address. Try again in {minutes} min.',
   'login.throttled': 'Too many failed sign-ins from your network. Try again in {minutes} min.',
   'flash.signedOut': 'You are signed out.',
   'flash.passwordChanged': 'Your password was changed. Other devices were signed out.',

@@ -118,6 +118,8 @@ export const es: Record<MessageKey, string> = {
   'rev.legend.underlined': 'subrayado',
   'rev.legend.removed': '; el eliminado,',
   'rev.legend.struck': 'tachado',
+  'rev.byParagraph': 'Cambiaron muchas palabras, así que se comparan párrafos enteros.',
+  'rev.tooDifferent': 'Esta versión es demasiado distinta de la anterior para marcar los cambios: compare las dos páginas.',
 
   'history.title': 'Su historial',
   'history.heading': 'Sus memorandos y su progreso',
@@ -190,7 +192,7 @@ export const es: Record<MessageKey, string> = {
   'login.submit': 'Iniciar sesión',
   'login.failed': 'Usuario o contraseña incorrectos.',
   'login.empty': 'Escriba su usuario y su contraseña.',
-  'login.locked': 'Demasiados intentos fallidos para esta cuenta. Inténtelo de nuevo dentro de {minutes} min.',
+  'login.tooManyForUser': 'Demasiados intentos fallidos para este usuario desde su dirección. Inténtelo de nuevo dentro de {minutes} min.',
   'login.throttled': 'Demasiados intentos fallidos desde su red. Inténtelo de nuevo dentro de {minutes} min.',
   'flash.signedOut': 'Ha cerrado la sesión.',
   'flash.passwordChanged': 'Su contraseña se cambió. Se cerró la sesión en los demás dispositivos.',

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/client.ts';
+import { privateDir, privateFile } from '../db/private-files.ts';
 import { finishJobRun, insertJobRun } from '../db/queries/job-runs.ts';
 
 export const BACKUP_JOB = 'backup';
@@ -76,10 +77,11 @@ export async function runBackup(db: Db, opts: BackupOptions): Promise<BackupResu
   const name = backupFileName(opts.now());
   const tmp = join(dir, `.${name}.tmp`);
   try {
-    mkdirSync(dir, { recursive: true });
+    privateDir(dir);
     say('checkpointing the write-ahead log');
     db.$client.pragma('wal_checkpoint(PASSIVE)');
     say(`copying the database to ${name}`);
+    privateFile(tmp); // SQLite writes into the existing 0600 file, so the copy is never readable by others
     await db.$client.backup(tmp);
     say('checking the copy (integrity_check)');
     const check = sealCopy(tmp);

@@ -1,5 +1,6 @@
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
+import { pruneSessions } from '../auth/sessions.ts';
 import type { Env } from '../config/env.ts';
 import type { Db } from '../db/client.ts';
 import { pruneAttemptTexts } from '../db/queries/attempts.ts';
@@ -30,6 +31,11 @@ export function scheduleJobs(d: ScheduleDeps): ScheduledTask[] {
       const removed = pruneLoginFailures(d.db, d.now() - DAY);
       d.log.info({ job: 'prune-login-failures', removed }, 'pruned old failed-login records');
     }, opts('prune-login-failures')),
+    // Expired sessions, and anonymous writers with no memo and no live session, are deleted.
+    schedule('29 3 * * *', () => {
+      const removed = pruneSessions(d.db, d.now());
+      d.log.info({ job: 'prune-sessions', ...removed }, 'deleted expired sessions and empty anonymous writers');
+    }, opts('prune-sessions')),
     // Raw prompts and responses older than the retention (llm.yaml raw_retention_days) are deleted.
     schedule('41 3 * * *', () => {
       const days = d.rawRetentionDays();

@@ -1,38 +1,47 @@
 import * as v from 'valibot';
-import { attemptLogin } from '../auth/login.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { attemptLogin, checkPasswordThrottled } from '../auth/login.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import type { Wait } from '../auth/throttle.ts';
 import { invalidateUserSessions } from '../auth/sessions.ts';
 import { updatePassword } from '../db/queries/users.ts';
-import { clientIp } from '../http/client-ip.ts';
+import { clientKey } from '../http/client-ip.ts';
 import type { Ctx } from '../http/context.ts';
+import { errorResponse } from '../http/errors.tsx';
 import { setFlash } from '../http/flash.ts';
 import { readForm } from '../http/form.ts';
+import { parseNext } from '../http/next-path.ts';
 import { pageContext } from '../http/page-context.ts';
 import { renderPage } from '../http/render.ts';
 import { endSession, startSession } from '../http/session.ts';
 import { LoginPage } from '../views/pages/login.tsx';
 import { PasswordChangePage } from '../views/pages/password-change.tsx';
 
-/** Only local paths are followed after login (no `//host`, no `\`, no scheme). */
-export function safeNext(next: unknown): string | undefined {
-  return typeof next === 'string' && /^\/(?![/\\])[^\s\\]*$/.test(next) && next.length < 2000 ? next : undefined;
-}
-
 export const LoginSchema = v.object({
   username: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(100)),
   password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(1000)),
 });
 
-/** GET /login */
+/** The 429 answer's Retry-After header and its sentence (the same for existing and unknown usernames). */
+function waitMessage(c: Ctx, wait: Wait): string {
+  c.header('Retry-After', String(wait.retryAfterSeconds));
+  const minutes = Math.max(1, Math.ceil(wait.retryAfterSeconds / 60));
+  return c.var.i18n.t(wait.reason === 'account' ? 'login.tooManyForUser' : 'login.throttled', { minutes });
+}
+
+/** GET /login — `?next=` must be a local path (400 otherwise). */
 export function showLogin(c: Ctx) {
-  return renderPage(c, <LoginPage ctx={pageContext(c)} username="" next={safeNext(c.req.query('next')) ?? ''} />);
+  const next = parseNext(c.req.query('next'));
+  if (!next.ok) return errorResponse(c, 400);
+  return renderPage(c, <LoginPage ctx={pageContext(c)} username="" next={next.path ?? ''} />);
 }
 
 /** POST /login — the same answer for unknown user and wrong password; lockout and throttling answer 429. */
 export async function login(c: Ctx) {
   const form = await readForm(c);
   if (!form.ok) return form.response;
-  const next = safeNext(form.fields.next) ?? '';
+  const parsedNext = parseNext(form.fields.next);
+  if (!parsedNext.ok) return errorResponse(c, 400);
+  const next = parsedNext.path ?? '';
   const username = typeof form.fields.username === 'string' ? form.fields.username.trim() : '';
   const page = (error: string, status: 401 | 422 | 429) => renderPage(c, <LoginPage ctx={pageContext(c)} username={username} next={next} error={error} />, status);
   const parsed = v.safeParse(LoginSchema, form.fields);
@@ -40,13 +49,8 @@ export async function login(c: Ctx) {
   if (!parsed.success) return page(t('login.empty'), 422);
 
   const { db, config, now } = c.var.deps;
-  const res = await attemptLogin(db, config.current.files.auth, { ...parsed.output, ip: clientIp(c), now: now() });
-  if (!res.ok) {
-    if (res.reason === 'invalid') return page(t('login.failed'), 401);
-    c.header('Retry-After', String(res.retryAfterSeconds));
-    const minutes = Math.max(1, Math.ceil(res.retryAfterSeconds / 60));
-    return page(t(res.reason === 'locked' ? 'login.locked' : 'login.throttled', { minutes }), 429);
-  }
+  const res = await attemptLogin(db, config.current.files.auth, { ...parsed.output, ip: clientKey(c), now: now() });
+  if (!res.ok) return res.reason === 'invalid' ? page(t('login.failed'), 401) : page(waitMessage(c, res), 429);
   startSession(c, res.user);
   if (res.user.mustChangePassword) return c.redirect('/account/password', 303);
   return c.redirect(next || (res.user.role === 'admin' ? '/admin' : '/'), 303);
@@ -71,7 +75,7 @@ export function showPasswordForm(c: Ctx) {
   return renderPage(c, <PasswordChangePage ctx={pageContext(c)} minLength={minLength(c)} required={user.mustChangePassword} errors={{}} />);
 }
 
-/** POST /account/password — checks the current password, ends every session of the user, signs this browser in again. */
+/** POST /account/password — checks the current password (throttled like sign-in), ends every session of the user, signs this browser in again. */
 export async function changePassword(c: Ctx) {
   const user = c.var.user;
   if (!user || user.anonymous) return c.redirect('/login', 303);
@@ -82,7 +86,13 @@ export async function changePassword(c: Ctx) {
   const min = minLength(c);
   const errors: { current?: string; password?: string; confirm?: string } = {};
   const { t } = c.var.i18n;
-  if (!(await verifyPassword(user.passwordHash, current))) errors.current = t('password.wrongCurrent');
+  const { db, config, now } = c.var.deps;
+  const check = await checkPasswordThrottled(db, config.current.files.auth, { username: user.username ?? '', password: current, ip: clientKey(c), now: now() }, user);
+  if (!check.ok && check.reason !== 'invalid') {
+    const page = <PasswordChangePage ctx={pageContext(c)} minLength={min} required={user.mustChangePassword} errors={{ current: waitMessage(c, check) }} />;
+    return renderPage(c, page, 429);
+  }
+  if (!check.ok) errors.current = t('password.wrongCurrent');
   if ([...password].length < min) errors.password = t('password.tooShort', { min });
   else if (password.length > 1000) errors.password = t('password.tooLong');
   else if (password === current) errors.password = t('password.same');
@@ -90,7 +100,6 @@ export async function changePassword(c: Ctx) {
   if (Object.keys(errors).length) {
     return renderPage(c, <PasswordChangePage ctx={pageContext(c)} minLength={min} required={user.mustChangePassword} errors={errors} />, 422);
   }
-  const { db } = c.var.deps;
   updatePassword(db, user.id, await hashPassword(password), false);
   invalidateUserSessions(db, user.id);
   c.set('session', undefined);

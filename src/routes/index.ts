@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
 import { requireAdmin, requirePasswordChanged, requireWriterAccess } from '../http/guards.ts';
+import { pollRateLimit } from '../http/rate-limit.ts';
 import { listAuditLog } from './admin/audit.tsx';
 import { editConfig, rollbackConfig, saveConfig, showConfigIndex, showConfigVersion } from './admin/config.tsx';
 import { showDashboard } from './admin/dashboard.tsx';
@@ -25,7 +26,7 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   for (const path of ['/', '/submissions', '/evaluations/*', '/history']) app.use(path, requireWriterAccess);
   app.get('/', showSubmissionForm);
   app.post('/submissions', createSubmission);
-  app.get('/evaluations/:id', showEvaluation);
+  app.get('/evaluations/:id', pollRateLimit, showEvaluation);
   app.post('/evaluations/:id/retry', retryEvaluation);
   app.get('/history', showHistory);
   app.get('/rubric', showRubric);

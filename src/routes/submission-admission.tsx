@@ -1,6 +1,6 @@
 import { queueDepth } from '../db/queries/dashboard.ts';
 import { recentSubmissions } from '../db/queries/submissions.ts';
-import { clientIp } from '../http/client-ip.ts';
+import { clientKey } from '../http/client-ip.ts';
 import { wantsJson, type Ctx } from '../http/context.ts';
 import { budgetState } from '../llm/budget.ts';
 
@@ -28,7 +28,7 @@ function perWriter(c: Ctx): Refusal | undefined {
 
 /** Memos per client address per hour (llm.yaml), whoever the writer: cookie-less floods stop here. */
 function perAddress(c: Ctx): Refusal | undefined {
-  const res = c.var.submissionsPerAddress.hit(clientIp(c));
+  const res = c.var.limiters.submissionsPerAddress.hit(clientKey(c));
   if (res.ok) return undefined;
   const limit = c.var.deps.config.current.files.llm.submissions_per_address_per_hour;
   return { status: 429, retryAfterSeconds: res.retryAfterSeconds, error: c.var.i18n.t('validate.addressLimited', { limit, minutes: Math.ceil(res.retryAfterSeconds / 60) }) };

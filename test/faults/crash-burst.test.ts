@@ -8,7 +8,7 @@ import { shippedConfig } from '../helpers/app.ts';
 import { FakeAnthropic, type Step } from '../helpers/fake-anthropic.ts';
 import { validOutput } from '../helpers/outputs.ts';
 import { prng } from '../helpers/seed.ts';
-import { startServer, type ServerProcess } from '../helpers/server-process.ts';
+import { localOrigin, startServer, type ServerProcess } from '../helpers/server-process.ts';
 
 // Crash recovery under load: ten rounds of a 200-memo burst against the real server process, each cut
 // by a SIGKILL at a seeded random moment. After every restart: every memo answered 303 is stored
@@ -18,7 +18,6 @@ import { startServer, type ServerProcess } from '../helpers/server-process.ts';
 const ROUNDS = 10;
 const BURST = 200;
 const SEED = 0x5eed_c0de;
-const ORIGIN = 'http://localhost:3000';
 const ROOT = join(import.meta.dirname, '../..');
 
 const fake = new FakeAnthropic();
@@ -105,7 +104,7 @@ function checkRound(db: Database.Database, round: number, burst: Awaited<ReturnT
 
 it(`loses nothing across ${ROUNDS} SIGKILLs during ${BURST}-memo bursts`, { timeout: 240_000 }, async () => {
   const testStart = Date.now();
-  const env = { DATA_DIR: dir, CONFIG_DIR: configDir, ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url, PUBLIC_ORIGIN: ORIGIN };
+  const env = { DATA_DIR: dir, CONFIG_DIR: configDir, ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url, ...(await localOrigin()) };
   const concurrency = shippedConfig().llm.concurrency;
   const rand = prng(SEED);
   let server: ServerProcess = await startServer(env);
@@ -116,7 +115,7 @@ it(`loses nothing across ${ROUNDS} SIGKILLs during ${BURST}-memo bursts`, { time
       const killAfterAcks = 1 + Math.floor(rand() * (BURST - 20));
       const jitterMs = Math.floor(rand() * 25);
       const victim = server;
-      const burst = await burstWithKill({ url: victim.url, origin: ORIGIN, round, total: BURST, parallel: 8, killAfterAcks, jitterMs, kill: () => victim.child.kill('SIGKILL') });
+      const burst = await burstWithKill({ url: victim.url, origin: env.PUBLIC_ORIGIN, round, total: BURST, parallel: 8, killAfterAcks, jitterMs, kill: () => victim.child.kill('SIGKILL') });
       expect((await victim.exited).signal).toBe('SIGKILL');
       expect(burst.unexpected, `round ${round}: answers other than 303`).toEqual([]);
       // A fresh connection per round: one kept open across restarts can see a stale FTS5 index

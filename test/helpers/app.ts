@@ -29,7 +29,7 @@ export function shippedConfig(): FileConfig {
 }
 
 export interface TestAppOptions {
-  env?: Record<string, string>;
+  env?: Record<string, string | undefined>;
   files?: (f: FileConfig) => FileConfig;
   provider?: (files: FileConfig) => LlmProvider;
   now?: () => number;
@@ -44,7 +44,8 @@ export interface TestApp {
   config: ConfigStore;
   logs: string[];
   dir: string;
-  client(): Client;
+  /** A browser-like client; `peer` is the socket address the app sees (none by default). */
+  client(opts?: { peer?: string }): Client;
   close(): Promise<void>;
 }
 
@@ -70,7 +71,7 @@ export function makeTestApp(opts: TestAppOptions = {}): TestApp {
     config,
     logs,
     dir,
-    client: () => new Client(app),
+    client: (o) => new Client(app, o?.peer),
     async close() {
       await queue.stop(1000);
       db.$client.close();
@@ -83,12 +84,18 @@ export function makeTestApp(opts: TestAppOptions = {}): TestApp {
 export class Client {
   readonly cookies = new Map<string, string>();
 
-  constructor(private readonly app: Hono<AppEnv>) {}
+  constructor(
+    private readonly app: Hono<AppEnv>,
+    private readonly peer?: string,
+  ) {}
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size && !headers.has('cookie')) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await this.app.request(path, { ...init, headers });
+    // @hono/node-server's getConnInfo reads the peer from the `incoming` binding, as in a real server.
+    const bindings = this.peer ? { incoming: { socket: { remoteAddress: this.peer } } } : undefined;
+    // A full URL, so the app sees the Host a browser would send.
+    const res = await this.app.request(new URL(path, ORIGIN).href, { ...init, headers }, bindings);
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const i = pair!.indexOf('=');

@@ -14,7 +14,7 @@ export function makeFuzzApp(opts: TestAppOptions = {}): TestApp {
         auth: {
           ...g.auth,
           lockout: { ...g.auth.lockout, max_failures: 100 },
-          rate_limits: { submissions_per_writer_per_hour: 100_000, requests_per_ip_per_hour: 10_000_000, logins_per_ip_per_15_minutes: 100_000 },
+          rate_limits: { submissions_per_writer_per_hour: 100_000, requests_per_ip_per_hour: 10_000_000, logins_per_ip_per_15_minutes: 100_000, polls_per_session_per_hour: 10_000_000 },
         },
       };
     },

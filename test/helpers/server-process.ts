@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { freePort } from './net.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -9,6 +10,12 @@ export interface ServerProcess {
   output: () => string;
   /** Resolves with the exit code/signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** PORT and PUBLIC_ORIGIN for a server on a free port of 127.0.0.1 (form posts need that Origin and Host). */
+export async function localOrigin(): Promise<{ PORT: string; PUBLIC_ORIGIN: string }> {
+  const port = await freePort();
+  return { PORT: String(port), PUBLIC_ORIGIN: `http://127.0.0.1:${port}` };
 }
 
 /** Starts `src/server.ts` in a child process (via tsx) and waits until it listens. */

@@ -23,6 +23,17 @@ export interface EvaluationView {
   createdAt: number;
 }
 
+/** True when the evaluation belongs to the writer and is still queued or running (its page polls). */
+export function isWriterEvaluationPending(db: Db, id: number, writerId: string): boolean {
+  const row = db
+    .select({ status: evaluations.status })
+    .from(evaluations)
+    .innerJoin(submissions, eq(submissions.id, evaluations.submissionId))
+    .where(and(eq(evaluations.id, id), eq(submissions.writerId, writerId)))
+    .get();
+  return row?.status === 'queued' || row?.status === 'running';
+}
+
 /** One evaluation with its memo, only if it belongs to the writer; otherwise undefined. */
 export function findWriterEvaluation(db: Db, id: number, writerId: string): EvaluationView | undefined {
   return db

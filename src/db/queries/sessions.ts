@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, lte } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { sessions, users, type Session, type User } from '../schema.ts';
 
@@ -25,4 +25,9 @@ export function deleteSession(db: Db, id: string): void {
 /** Deletes every session of a user (password change, deactivation). */
 export function deleteUserSessions(db: Db, userId: string): void {
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+/** Deletes sessions whose expiry has passed (the expiry never exceeds the absolute lifetime); returns how many. */
+export function deleteExpiredSessions(db: Db, now: number): number {
+  return db.delete(sessions).where(lte(sessions.expiresAt, now)).run().changes;
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { users, type User } from '../schema.ts';
+import { sessions, submissions, users, type User } from '../schema.ts';
 import { randomId } from '../../auth/random.ts';
 
 /** Creates an anonymous writer (open student mode); returns its id. */
@@ -42,17 +42,12 @@ export function countActiveAdmins(db: Db): number {
 
 /** Stores a new password hash and whether it must be changed at next login. */
 export function updatePassword(db: Db, id: string, passwordHash: string, mustChange: boolean): void {
-  db.update(users).set({ passwordHash, mustChangePassword: mustChange, lockedUntil: null }).where(eq(users.id, id)).run();
-}
-
-/** Locks logins for a user until the given time (null unlocks). */
-export function setLockedUntil(db: Db, id: string, lockedUntil: number | null): void {
-  db.update(users).set({ lockedUntil }).where(eq(users.id, id)).run();
+  db.update(users).set({ passwordHash, mustChangePassword: mustChange }).where(eq(users.id, id)).run();
 }
 
 /** Records a successful login. */
 export function recordLogin(db: Db, id: string, now: number): void {
-  db.update(users).set({ lastLoginAt: now, lockedUntil: null }).where(eq(users.id, id)).run();
+  db.update(users).set({ lastLoginAt: now }).where(eq(users.id, id)).run();
 }
 
 /** Changes a user's role; a promotion to admin also requires a new password (admins need longer ones). */
@@ -66,9 +61,9 @@ export function updateActive(db: Db, id: string, active: boolean): void {
 }
 
 /** Named accounts for the admin users page, admins first then by name. */
-export function listAccounts(db: Db): Pick<User, 'id' | 'username' | 'role' | 'active' | 'mustChangePassword' | 'lockedUntil' | 'lastLoginAt' | 'createdAt'>[] {
+export function listAccounts(db: Db): Pick<User, 'id' | 'username' | 'role' | 'active' | 'mustChangePassword' | 'lastLoginAt' | 'createdAt'>[] {
   return db
-    .select({ id: users.id, username: users.username, role: users.role, active: users.active, mustChangePassword: users.mustChangePassword, lockedUntil: users.lockedUntil, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt })
+    .select({ id: users.id, username: users.username, role: users.role, active: users.active, mustChangePassword: users.mustChangePassword, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt })
     .from(users)
     .where(eq(users.anonymous, false))
     .orderBy(asc(users.role), asc(sql`lower(${users.username})`))
@@ -98,4 +93,12 @@ export function isDuplicateUsername(err: unknown): boolean {
     if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
   }
   return false;
+}
+
+/** Deletes anonymous writers nothing points to any more: no memo and no live session. Returns how many. */
+export function deleteEmptyAnonymousWriters(db: Db): number {
+  return db
+    .delete(users)
+    .where(and(eq(users.anonymous, true), sql`not exists (select 1 from ${submissions} where ${submissions.writerId} = ${users.id})`, sql`not exists (select 1 from ${sessions} where ${sessions.userId} = ${users.id})`))
+    .run().changes;
 }

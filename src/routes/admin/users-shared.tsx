@@ -35,13 +35,12 @@ type PageExtras = Partial<Pick<UsersPageProps, 'create' | 'importForm' | 'issued
 
 /** The users page with whatever this request adds (errors, a refusal, generated passwords). */
 export function renderUsersPage(c: Ctx, extras: PageExtras = {}, status: ContentfulStatusCode = 200) {
-  const { db, now } = c.var.deps;
+  const { db } = c.var.deps;
   const page = (
     <UsersPage
       ctx={pageContext(c)}
       users={listAccounts(db)}
       currentUserId={c.var.user?.id ?? ''}
-      now={now()}
       minLengths={minPasswordLengths(c)}
       maxImportLines={MAX_IMPORT_LINES}
       create={extras.create ?? { values: { username: '', role: 'student' }, errors: {} }}

@@ -30,8 +30,7 @@ export const CreateUserSchema = v.object({
 /** GET /admin/users — the accounts (also JSON, never with password hashes). */
 export function listUsers(c: Ctx) {
   if (wantsJson(c)) {
-    const users = listAccounts(c.var.deps.db).map((u) => ({ ...u, lockedUntil: u.lockedUntil && u.lockedUntil > c.var.deps.now() ? u.lockedUntil : null }));
-    return c.json({ users });
+    return c.json({ users: listAccounts(c.var.deps.db) });
   }
   return renderUsersPage(c);
 }

@@ -8,7 +8,6 @@ export type AccountRow = ReturnType<typeof listAccounts>[number];
 export interface UserRowProps {
   user: AccountRow;
   self: boolean;
-  now: number;
   error?: RowError;
 }
 
@@ -17,8 +16,7 @@ function when(ms: number | null, none: string) {
 }
 
 /** One row of /admin/users: what the account is, and its action forms. */
-export function UserRow({ user, self, now, error }: UserRowProps) {
-  const locked = user.lockedUntil != null && user.lockedUntil > now;
+export function UserRow({ user, self, error }: UserRowProps) {
   return (
     <tr id={`user-${user.id}`} class={user.active ? undefined : 'inactive'}>
       <th scope="row">
@@ -26,15 +24,7 @@ export function UserRow({ user, self, now, error }: UserRowProps) {
         {self ? <span class="badge">you</span> : null}
       </th>
       <td>{user.role === 'admin' ? 'Administrator' : 'Student'}</td>
-      <td>
-        {user.active ? 'Active' : <strong>Deactivated</strong>}
-        {locked ? (
-          <>
-            <br />
-            Locked until {when(user.lockedUntil, '')}
-          </>
-        ) : null}
-      </td>
+      <td>{user.active ? 'Active' : <strong>Deactivated</strong>}</td>
       <td>{user.mustChangePassword ? 'Yes' : 'No'}</td>
       <td>
         {when(user.lastLoginAt, 'Never')}

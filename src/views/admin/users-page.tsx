@@ -12,7 +12,6 @@ export interface UsersPageProps {
   ctx: PageContext;
   users: AccountRow[];
   currentUserId: string;
-  now: number;
   minLengths: Record<User['role'], number>;
   maxImportLines: number;
   create: UserCreateState;
@@ -53,7 +52,7 @@ export function UsersPage(p: UsersPageProps) {
         </p>
       ) : null}
       {p.issued ? <UserResultPanel title={p.issued.title} accounts={p.issued.accounts} /> : null}
-      <UsersTable users={p.users} currentUserId={p.currentUserId} now={p.now} rowError={p.rowError} />
+      <UsersTable users={p.users} currentUserId={p.currentUserId} rowError={p.rowError} />
       <p class="hint">
         Deactivating an account, resetting its password or changing its role ends all of its sessions. <a href="/admin/sessions">See active sessions</a>.
       </p>

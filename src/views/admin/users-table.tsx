@@ -4,12 +4,11 @@ import { UserRow, type AccountRow } from './user-row.tsx';
 export interface UsersTableProps {
   users: AccountRow[];
   currentUserId: string;
-  now: number;
   rowError?: RowError;
 }
 
 /** The named accounts, administrators first, each with its action forms. */
-export function UsersTable({ users, currentUserId, now, rowError }: UsersTableProps) {
+export function UsersTable({ users, currentUserId, rowError }: UsersTableProps) {
   return (
     <div class="table-wrap">
       <table class="data-table users-table">
@@ -27,7 +26,7 @@ export function UsersTable({ users, currentUserId, now, rowError }: UsersTablePr
         </thead>
         <tbody>
           {users.map((u) => (
-            <UserRow user={u} self={u.id === currentUserId} now={now} error={rowError} />
+            <UserRow user={u} self={u.id === currentUserId} error={rowError} />
           ))}
         </tbody>
       </table>

@@ -1,10 +1,10 @@
 import type { I18n } from '../../i18n/index.ts';
-import type { RevisionComparison, TextChange } from '../../revisions.ts';
+import type { RevisionComparison, TextDiff } from '../../revisions.ts';
 
 export interface Revision {
   parentEvaluationId: number;
   comparison: RevisionComparison;
-  changes: TextChange[];
+  changes: TextDiff;
 }
 
 function Delta({ delta, decimals, i18n }: { delta: number | undefined; decimals: number; i18n: I18n }) {
@@ -58,13 +58,20 @@ export function RevisionComparisonView({ revision, max, i18n }: { revision: Revi
       </div>
       <details class="text-changes">
         <summary>{t('rev.textSummary')}</summary>
-        <p class="hint">
-          {t('rev.legend.added')} <ins>{t('rev.legend.underlined')}</ins>
-          {t('rev.legend.removed')} <del>{t('rev.legend.struck')}</del>.
-        </p>
-        <div class="memo-text">
-          {changes.map((ch) => (ch.kind === 'add' ? <ins>{ch.text}</ins> : ch.kind === 'del' ? <del>{ch.text}</del> : ch.text))}
-        </div>
+        {changes.by === 'none' ? (
+          <p class="hint">{t('rev.tooDifferent')}</p>
+        ) : (
+          <>
+            <p class="hint">
+              {changes.by === 'paragraphs' ? `${t('rev.byParagraph')} ` : ''}
+              {t('rev.legend.added')} <ins>{t('rev.legend.underlined')}</ins>
+              {t('rev.legend.removed')} <del>{t('rev.legend.struck')}</del>.
+            </p>
+            <div class="memo-text">
+              {changes.changes.map((ch) => (ch.kind === 'add' ? <ins>{ch.text}</ins> : ch.kind === 'del' ? <del>{ch.text}</del> : ch.text))}
+            </div>
+          </>
+        )}
       </details>
     </section>
   );

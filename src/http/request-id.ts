@@ -1,0 +1,13 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from './context.ts';
+
+/**
+ * A fresh id for every request, sent back as X-Request-Id and put in its log line. Never taken
+ * from the client (hono's requestId() would): a chosen id could forge or pollute log lines.
+ */
+export const serverRequestId = createMiddleware<AppEnv>(async (c, next) => {
+  const id = crypto.randomUUID();
+  c.set('requestId', id);
+  c.header('X-Request-Id', id);
+  await next();
+});
