@@ -218,7 +218,7 @@ lap "stop/start with evaluations in flight"
 # --- 6. hard kill, then restore: the safety copy holds everything the killed server had committed --
 committed=$(podman exec "$app" node -e "const D = require('better-sqlite3'); const db = new D('/app/data/memoai.db', { readonly: true }); console.log(db.prepare('select count(*) from submissions').pluck().get())")
 podman kill --signal KILL "$app" >/dev/null
-echo "   app SIGKILLed with $committed memos committed"
+echo "   app SIGKILLed with $committed memos committed (container now $(podman inspect "$app" --format '{{.State.Status}}'), write-ahead log $(podman run --rm -v memo-ai-coach_app-data:/d --entrypoint sh memo-ai-coach:latest -c 'stat -c %s /d/memoai.db-wal 2>/dev/null || echo absent') bytes)"
 run_step restore
 grep -q "kept the current database as .* ($committed memos" <<<"$step_out" || { grep 'kept' <<<"$step_out"; fail "the safety copy does not hold all $committed memos"; }
 grep -o 'kept the current database as .*' <<<"$step_out" | sed 's/^/   /'
