@@ -146,6 +146,11 @@ new_password="ci-admin-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 post -o /dev/null -b "$admin" -c "$admin" --data-urlencode "current=$password" --data-urlencode "password=$new_password" --data-urlencode "confirm=$new_password" "$base/account/password"
 grep -q '<h1>System</h1>' <<<"$(get -b "$admin" "$base/admin/system")" || fail "the admin could not open /admin/system"
 echo "   admin signed in with the generated password, changed it, opened /admin/system"
+# Behind Caddy the app must see the client's address (X-Forwarded-For from a trusted proxy), not Caddy's.
+caddy_ip=$(podman inspect "$caddy" --format '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}')
+sessions=$(get -b "$admin" "$base/admin/sessions")
+[ -n "$caddy_ip" ] && ! grep -qF ">$caddy_ip<" <<<"$sessions" || fail "sessions are recorded under Caddy's address $caddy_ip"
+echo "   client addresses: sessions recorded under $(grep -oE '>[0-9]+(\.[0-9]+){3}<' <<<"$sessions" | tr -d '<>' | sort -u | tr '\n' ' ')(Caddy is $caddy_ip)"
 lap "checks through Caddy"
 
 # --- 3. tasks, backup, restore (refused while running, then done) --------------------------------
