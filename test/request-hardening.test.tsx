@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ORIGIN, PEOPLE, createAccount, makeTestApp, signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
+import { localOrigin, startServer } from './helpers/server-process.ts';
 
 // Smaller findings of the security review, one test each.
 
@@ -10,6 +14,26 @@ afterEach(async () => {
 });
 
 const countSubmissions = () => (t.db.$client.prepare('select count(*) as n from submissions').get() as { n: number }).n;
+
+describe('next', () => {
+  it('answers 400 over real HTTP for /language?next=/%01 (a control character once made Node throw: a 500)', { timeout: 30_000 }, async () => {
+    t = makeTestApp(); // closed by afterEach; the server below has its own data folder
+    const dir = mkdtempSync(join(tmpdir(), 'memoai-next-'));
+    const origin = await localOrigin();
+    const server = await startServer({ DATA_DIR: dir, ...origin });
+    try {
+      const res = await fetch(`${server.url}/language`, { method: 'POST', body: 'lang=es&next=/%01', headers: { origin: origin.PUBLIC_ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain('Bad request');
+      expect(html).not.toMatch(/at .*\.ts:\d+/);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('Host on state-changing requests (DNS rebinding)', () => {
   it('refuses a same-origin post addressed to another host name', async () => {

@@ -35,7 +35,7 @@ export function showLogin(c: Ctx) {
   return renderPage(c, <LoginPage ctx={pageContext(c)} username="" next={next.path ?? ''} />);
 }
 
-/** POST /login — the same answer for unknown user and wrong password; lockout and throttling answer 429. */
+/** POST /login — the same answer for unknown user and wrong password; the sign-in throttle answers 429 with Retry-After. */
 export async function login(c: Ctx) {
   const form = await readForm(c);
   if (!form.ok) return form.response;

@@ -49,7 +49,7 @@ const TARGETS: Record<string, QueryTarget> = {
   'GET /admin/audit': { path: () => '/admin/audit', params: ['page'], who: 'admin', allowed: [200], runs: 50 },
   'GET /evaluations/:id': { path: (r) => `/evaluations/${idLike(r, c.evaluationId)}`, params: ['id', 'format'], who: 'writer', allowed: [200, 404], runs: 50 },
   'GET /admin/evaluations/:id': { path: (r) => `/admin/evaluations/${idLike(r, 5000)}`, params: ['id'], who: 'admin', allowed: [200, 404], runs: 40 },
-  'GET /login': { path: () => '/login', params: ['next'], who: 'anon', allowed: [200], runs: 30 },
+  'GET /login': { path: () => '/login', params: ['next'], who: 'anon', allowed: [200, 400], runs: 30 },
   'GET /admin/config/:name/versions/:version': { path: (r) => `/admin/config/${pick(r, ['rubric', 'auth', 'x', '%00'])}/versions/${idLike(r, 0)}`, params: [], who: 'admin', allowed: [200, 404], runs: 25 },
 };
 
