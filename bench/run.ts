@@ -83,8 +83,11 @@ async function enqueue(app: Proc, n: number): Promise<number> {
   return Math.round(performance.now() - started);
 }
 
+/** /metrics is closed in production without a token, so the backlog server gets one. */
+const METRICS_TOKEN = 'bench-metrics-token';
+
 async function queueDepth(app: Proc): Promise<{ queued: number; running: number }> {
-  const text = await (await fetch(`${app.url}/metrics`)).text();
+  const text = await (await fetch(`${app.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   const v = (s: string) => Number(new RegExp(`^memoai_queue_depth\\{status="${s}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? NaN);
   return { queued: v('queued'), running: v('running') };
 }
@@ -99,7 +102,7 @@ async function backlogPhase(work: string): Promise<BacklogResult> {
     auth: OPEN_LIMITS,
   });
   say(`backlog: ${BACKLOG} evaluations on a fake LLM taking ${LLM_DELAY_MS} ms each, concurrency 8…`);
-  const app = await startApp({ DATA_DIR: join(work, 'data-backlog'), CONFIG_DIR: conf, ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: fake.url }, join(work, 'app-backlog.log'), NCPU);
+  const app = await startApp({ DATA_DIR: join(work, 'data-backlog'), CONFIG_DIR: conf, ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: fake.url, METRICS_TOKEN }, join(work, 'app-backlog.log'), NCPU);
   const rss = new RssSampler(app.pid).start(100);
   try {
     const idle = await measure({ url: `${app.url}/` });
