@@ -59,9 +59,12 @@ describe('fake anthropic: answers', () => {
     fake.thinkingByEffort.medium = 50;
     expect(await think({ output_config: { effort: 'medium' } })).toBe(50);
 
-    const off = await client.messages.create(params({ thinking: { type: 'disabled' } }));
-    expect(off.content.map((b) => b.type)).toEqual(['text']);
-    expect(off.usage.output_tokens).toBe(tokens(ANSWER));
+    // Sonnet 5 turns thinking off with `disabled`; Sonnet 5.5 with `between_tools` (its `disabled` is a 400, below).
+    for (const over of [{ model: 'claude-sonnet-5', thinking: { type: 'disabled' } }, { thinking: { type: 'between_tools' } }] as Over[]) {
+      const off = await client.messages.create(params(over));
+      expect(off.content.map((b) => b.type)).toEqual(['text']);
+      expect(off.usage.output_tokens).toBe(tokens(ANSWER));
+    }
 
     fake.script({ kind: 'message', text: ANSWER, thinkingTokens: 123 });
     expect(await think({})).toBe(123);
@@ -127,6 +130,9 @@ describe('fake anthropic: invalid requests get a 400 invalid_request_error', () 
     ['top_p 0.9', { top_p: 0.9 }, /top_p/],
     ['top_k at all', { top_k: 40 }, /top_k/],
     ['a manual thinking budget', { thinking: { type: 'enabled', budget_tokens: 2048 } }, /budget_tokens/],
+    ['thinking disabled on Sonnet 5.5', { thinking: { type: 'disabled' } }, /thinking\.type\.disabled" is not supported/],
+    ['thinking between_tools on Opus 5.5', { model: 'claude-opus-5-5', thinking: { type: 'between_tools' } }, /thinking\.type\.between_tools" is not supported/],
+    ['thinking disabled on Haiku 5.5 at max effort', { model: 'claude-haiku-5-5', thinking: { type: 'disabled' }, output_config: { effort: 'max' } }, /thinking\.type\.disabled" is not supported/],
     ['an unknown effort', { output_config: { effort: 'extreme' } }, /effort/],
     ['max_tokens 0', { max_tokens: 0 }, /max_tokens/],
     ['max_tokens above 128000', { max_tokens: 128_001 }, /max_tokens/],

@@ -67,7 +67,9 @@ export function buildMessage(step: MessageStep, body: Json, ctx: ReplyContext): 
 
 /** Adaptive thinking is on unless disabled; how much it thinks follows the effort (default high). */
 function plannedThinking(body: Json, table: Record<Effort, number>): number {
-  if ((body.thinking as Json | undefined)?.type === 'disabled') return 0;
+  // No up-front thinking: disabled, or Sonnet 5.5's between_tools (only notes between tool calls).
+  const type = (body.thinking as Json | undefined)?.type;
+  if (type === 'disabled' || type === 'between_tools') return 0;
   const effort = ((body.output_config as Json | undefined)?.effort as Effort | null | undefined) ?? 'high';
   return table[effort];
 }

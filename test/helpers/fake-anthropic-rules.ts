@@ -10,7 +10,7 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 
 /** The first reason the API would reject this body, or null. */
 export function rejectReason(body: Json): string | null {
-  return checkMaxTokens(body.max_tokens) ?? checkSampling(body) ?? checkThinking(body.thinking) ?? checkOutputConfig(body.output_config);
+  return checkMaxTokens(body.max_tokens) ?? checkSampling(body) ?? checkThinking(String(body.model ?? ''), body) ?? checkOutputConfig(body.output_config);
 }
 
 function checkMaxTokens(v: unknown): string | null {
@@ -28,12 +28,26 @@ function checkSampling(body: Json): string | null {
   return null;
 }
 
-function checkThinking(v: unknown): string | null {
+/**
+ * Thinking types each model accepts (the models' "what's new" pages): Sonnet 5.5 replaced `disabled`
+ * with `between_tools`, Opus 5.5 only thinks adaptively, Haiku 5.5 can turn thinking off up to
+ * `high` effort. Other ids (Sonnet 5, test models) keep Sonnet 5's `adaptive` and `disabled`.
+ */
+function thinkingTypes(model: string, effort: unknown): string[] {
+  if (model.startsWith('claude-sonnet-5-5')) return ['adaptive', 'between_tools'];
+  if (model.startsWith('claude-opus-5-5')) return ['adaptive'];
+  if (model.startsWith('claude-haiku-5-5') && (effort === 'xhigh' || effort === 'max')) return ['adaptive'];
+  return ['adaptive', 'disabled'];
+}
+
+function checkThinking(model: string, body: Json): string | null {
+  const v = body.thinking;
   if (v === undefined || v === null) return null;
   const type = isObject(v) ? v.type : undefined;
-  if (type === 'adaptive' || type === 'disabled') return null;
   if (type === 'enabled') return 'thinking.type: "enabled" with budget_tokens is not supported for this model; use thinking.type "adaptive" and output_config.effort';
-  return `thinking.type: unsupported value ${JSON.stringify(type)}`;
+  const effort = isObject(body.output_config) ? body.output_config.effort : undefined;
+  if (thinkingTypes(model, effort).includes(String(type))) return null;
+  return `"thinking.type.${String(type)}" is not supported for this model. Use "thinking.type.adaptive" and "output_config.effort" to control thinking behavior.`;
 }
 
 function checkOutputConfig(v: unknown): string | null {
