@@ -119,7 +119,7 @@ describe('anthropic provider: successful evaluation', () => {
     // The model lists criteria in reverse order: the result must still follow the rubric.
     const out = validOutput(rubric, { scores });
     out.criteria = Object.fromEntries(Object.entries(out.criteria).reverse());
-    fake.script(msg(JSON.stringify(out), { usage: { input_tokens: 1500, output_tokens: 420, cache_read_input_tokens: 1300, cache_creation_input_tokens: 77 } }));
+    fake.script(msg(JSON.stringify(out), { thinkingTokens: 300, usage: { input_tokens: 1500, output_tokens: 420, cache_read_input_tokens: 1300, cache_creation_input_tokens: 77 } }));
 
     const { result, trace } = expectOk(await run());
 
@@ -141,7 +141,7 @@ describe('anthropic provider: successful evaluation', () => {
     expect(result.opportunities.length).toBeGreaterThan(0);
 
     expect(trace.attempts).toBe(1);
-    expect(trace.usage).toMatchObject({ inputTokens: 1500, outputTokens: 420, cacheReadTokens: 1300, cacheWriteTokens: 77 });
+    expect(trace.usage).toEqual({ inputTokens: 1500, outputTokens: 420, thinkingTokens: 300, cacheReadTokens: 1300, cacheWriteTokens: 77 });
     expect(trace.rawResponse).toBe(JSON.stringify(out));
     expect(trace.rawPrompt).toContain('<memo>');
     expect(trace.rawPrompt).not.toContain(KEY);
@@ -216,13 +216,13 @@ describe('anthropic provider: successful evaluation', () => {
 describe('anthropic provider: invalid output and the re-ask', () => {
   it('re-asks once after invalid JSON and accepts the corrected answer', async () => {
     fake.script(
-      msg('Sure! Here is my evaluation: {not json', { usage: { input_tokens: 100, output_tokens: 10, cache_read_input_tokens: 5, cache_creation_input_tokens: 7 } }),
-      msg(valid(), { usage: { input_tokens: 200, output_tokens: 20, cache_read_input_tokens: 50, cache_creation_input_tokens: 0 } }),
+      msg('Sure! Here is my evaluation: {not json', { thinkingTokens: 4, usage: { input_tokens: 100, output_tokens: 10, cache_read_input_tokens: 5, cache_creation_input_tokens: 7 } }),
+      msg(valid(), { thinkingTokens: 6, usage: { input_tokens: 200, output_tokens: 20, cache_read_input_tokens: 50, cache_creation_input_tokens: 0 } }),
     );
     const { trace } = expectOk(await run());
     expect(fake.requests).toHaveLength(2);
     expect(trace.attempts).toBe(2);
-    expect(trace.usage).toMatchObject({ inputTokens: 300, outputTokens: 30, cacheReadTokens: 55, cacheWriteTokens: 7 });
+    expect(trace.usage).toEqual({ inputTokens: 300, outputTokens: 30, thinkingTokens: 10, cacheReadTokens: 55, cacheWriteTokens: 7 });
 
     // One user turn: the memo in its delimiters plus the problems; the model's own text is not sent back.
     const second = body(fake.requests[1]).messages!;

@@ -55,8 +55,9 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
     return undefined;
   }
   if (!outcome.ok && outcome.wait && deps.gate.pausedUntil < deadline) {
-    deferEvaluation(deps.db, job.id, Math.max(deps.gate.pausedUntil, deps.now()));
-    deps.log.info({ evaluationId: job.id, errorKind: outcome.kind, until: new Date(deps.gate.pausedUntil).toISOString() }, 'provider busy; evaluation back in the queue');
+    const notBefore = Math.max(deps.gate.pausedUntil, deps.now());
+    deferEvaluation(deps.db, job.id, notBefore);
+    deps.log.info({ evaluationId: job.id, errorKind: outcome.kind, notBefore: new Date(notBefore).toISOString() }, 'provider busy; evaluation back in the queue');
     return outcome;
   }
   return finish(deps, job, provider, outcome);

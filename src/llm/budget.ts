@@ -14,16 +14,25 @@ export interface BudgetState {
   over: { period: 'daily' | 'monthly'; spentUsd: number; limitUsd: number; resetsAt: number } | undefined;
 }
 
-/** Today and this month in UTC, from the stored cost of every attempt (what was charged, not an estimate). */
-export function budgetState(db: Db, budget: LlmConfig['budget'], now: number): BudgetState {
+/** Where the budget periods start and end: 00:00 UTC today and tomorrow, the 1st of this and next month. */
+export function budgetPeriods(now: number): { dayStart: number; dayEnd: number; monthStart: number; monthEnd: number } {
   const d = new Date(now);
   const dayStart = now - (now % DAY);
-  const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-  const todayUsd = spendSince(db, dayStart);
-  const monthUsd = spendSince(db, monthStart);
+  return { dayStart, dayEnd: dayStart + DAY, monthStart: Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1), monthEnd: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) };
+}
+
+/** Today and this month in UTC, from the stored cost of every attempt (what was charged, not an estimate). */
+export function budgetState(db: Db, budget: LlmConfig['budget'], now: number): BudgetState {
+  const p = budgetPeriods(now);
+  return budgetFromSpend(budget, now, spendSince(db, p.dayStart), spendSince(db, p.monthStart));
+}
+
+/** The budget state for spend already summed (the dashboard has the totals at hand). */
+export function budgetFromSpend(budget: LlmConfig['budget'], now: number, todayUsd: number, monthUsd: number): BudgetState {
+  const p = budgetPeriods(now);
   const base = { todayUsd, monthUsd, dailyUsd: budget.daily_usd, monthlyUsd: budget.monthly_usd, whenExceeded: budget.when_exceeded };
-  if (monthUsd >= budget.monthly_usd) return { ...base, over: { period: 'monthly', spentUsd: monthUsd, limitUsd: budget.monthly_usd, resetsAt: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) } };
-  if (todayUsd >= budget.daily_usd) return { ...base, over: { period: 'daily', spentUsd: todayUsd, limitUsd: budget.daily_usd, resetsAt: dayStart + DAY } };
+  if (monthUsd >= budget.monthly_usd) return { ...base, over: { period: 'monthly', spentUsd: monthUsd, limitUsd: budget.monthly_usd, resetsAt: p.monthEnd } };
+  if (todayUsd >= budget.daily_usd) return { ...base, over: { period: 'daily', spentUsd: todayUsd, limitUsd: budget.daily_usd, resetsAt: p.dayEnd } };
   return { ...base, over: undefined };
 }
 

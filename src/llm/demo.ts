@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { detectLanguage } from '../i18n/detect.ts';
 import { DEMO_PHRASES, type DemoPhrases } from './demo-phrases.ts';
+import { sleep } from '../sleep.ts';
 import { LlmError, ZERO_USAGE, type LlmProvider, type LlmReply, type LlmRequest } from './types.ts';
 
 /** Offline evaluator: deterministic, varies with the memo, needs no key. Every page labels its output. */
@@ -10,6 +11,7 @@ export function demoProvider(opts: { delayMs: number }): LlmProvider {
     model: 'demo-evaluator',
     async complete(req: LlmRequest, signal: AbortSignal): Promise<LlmReply> {
       await sleep(opts.delayMs, signal);
+      if (signal.aborted) throw new LlmError('timeout', 'The demo evaluator was stopped');
       const memo = extractMemo(req.messages[0]?.content ?? '');
       const { ids, levels } = schemaFacts(req.schema);
       const text = JSON.stringify(demoEvaluation(memo, ids, levels));
@@ -23,17 +25,6 @@ export function demoProvider(opts: { delayMs: number }): LlmProvider {
       };
     },
   };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new LlmError('timeout', 'The demo evaluator was stopped'));
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new LlmError('timeout', 'The demo evaluator was stopped'));
-    }, { once: true });
-  });
 }
 
 function extractMemo(userMessage: string): string {

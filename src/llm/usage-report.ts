@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.ts';
 import type { LlmConfig } from '../config/schemas.ts';
 import { attemptTotalsSince, recentCacheUse, type AttemptTotals } from '../db/queries/attempts.ts';
-import { budgetState, type BudgetState } from './budget.ts';
+import { budgetFromSpend, budgetPeriods, type BudgetState } from './budget.ts';
 
 const DAY = 86_400_000;
 /** Answered calls looked at for the caching warning. */
@@ -19,18 +19,20 @@ export interface UsageReport {
   budget: BudgetState;
 }
 
-/** Today and this month start at 00:00 UTC. */
+/** Today and this month start at 00:00 UTC, as the budgets' periods do. */
 export function usageReport(db: Db, now: number, llm: Pick<LlmConfig, 'prompt_caching' | 'budget'>): UsageReport {
-  const d = new Date(now);
+  const p = budgetPeriods(now);
   const week = attemptTotalsSince(db, now - 7 * DAY);
+  const today = attemptTotalsSince(db, p.dayStart);
+  const month = attemptTotalsSince(db, p.monthStart);
   const prompt = week.inputTokens + week.cacheReadTokens + week.cacheWriteTokens;
   return {
-    today: attemptTotalsSince(db, now - (now % DAY)),
-    month: attemptTotalsSince(db, Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1)),
+    today,
+    month,
     week,
     cacheHitRate: prompt > 0 ? week.cacheReadTokens / prompt : undefined,
     cacheWarning: cacheWarning(db, llm.prompt_caching),
-    budget: budgetState(db, llm.budget, now),
+    budget: budgetFromSpend(llm.budget, now, today.costUsd, month.costUsd),
   };
 }
 

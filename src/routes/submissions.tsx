@@ -8,7 +8,7 @@ import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts
 import { ensureWriter } from '../http/session.ts';
 import { SubmissionPage } from '../views/pages/submission-form.tsx';
 import { SubmissionForm } from '../views/partials/submission-form.tsx';
-import { admissionRefusal, refusalJson } from './submission-admission.tsx';
+import { admissionRefusal, refusalJson } from './submission-admission.ts';
 
 /** Browsers send textarea line breaks as CRLF; store LF. */
 export function normalizeMemo(text: string): string {
