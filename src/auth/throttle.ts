@@ -1,12 +1,12 @@
 import type { AuthConfig } from '../config/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { failuresForAddress, failuresForPair, type FailureStats } from '../db/queries/login-failures.ts';
+import { MINUTE } from '../time.ts';
 
 // Failed sign-ins slow down the one who fails, never the account: counted per (username, address)
 // and per address, each with a few free failures and then a wait that doubles with every further
 // failure up to a ceiling. Nothing depends on whether the username exists. See docs/decisions/009.
 
-const MINUTE = 60_000;
 /** Window of the per-address count (its threshold in auth.yaml is "per 15 minutes"). */
 const ADDRESS_WINDOW_MS = 15 * MINUTE;
 

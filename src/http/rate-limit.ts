@@ -3,6 +3,7 @@ import { clientKey } from './client-ip.ts';
 import { isWriterEvaluationPending } from '../db/queries/evaluations.ts';
 import type { AppDeps, AppEnv, Ctx } from './context.ts';
 import { errorResponse } from './errors.tsx';
+import { HOUR } from '../time.ts';
 
 /** Paths never counted: assets and the probes monitoring systems hit all day. */
 const EXEMPT = /^\/(static\/|healthz$|health$|metrics$)/;
@@ -50,8 +51,6 @@ export interface Limiters {
   /** Memos per client address per hour (llm.yaml), whoever the writer. */
   submissionsPerAddress: FixedWindowLimiter;
 }
-
-const HOUR = 3600_000;
 
 /** The limiters of one app, reading their limits from the current auth.yaml. */
 export function createLimiters(deps: AppDeps): Limiters {

@@ -7,9 +7,7 @@ import { clientIp } from './client-ip.ts';
 import { findUserById, insertAnonymousWriter } from '../db/queries/users.ts';
 import type { User } from '../db/schema.ts';
 import type { AppEnv, Ctx } from './context.ts';
-
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
+import { DAY, HOUR } from '../time.ts';
 
 /** Lifetime of a session: long for writers (history follows the browser), short for admins; both capped from the start. */
 export function sessionLifetime(auth: AuthConfig, user: Pick<User, 'role'>): Lifetime {

@@ -1,8 +1,7 @@
 import type { LlmConfig } from '../config/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { spendSince } from '../db/queries/attempts.ts';
-
-const DAY = 86_400_000;
+import { DAY } from '../time.ts';
 
 /** Spend so far against the llm.yaml budgets; `over` names the budget that is used up, if any. */
 export interface BudgetState {

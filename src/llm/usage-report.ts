@@ -2,8 +2,8 @@ import type { Db } from '../db/client.ts';
 import type { LlmConfig } from '../config/schemas.ts';
 import { attemptTotalsSince, recentCacheUse, type AttemptTotals } from '../db/queries/attempts.ts';
 import { budgetFromSpend, budgetPeriods, type BudgetState } from './budget.ts';
+import { DAY } from '../time.ts';
 
-const DAY = 86_400_000;
 /** Answered calls looked at for the caching warning. */
 const CACHE_WINDOW = 10;
 

@@ -3,8 +3,7 @@ import { recentSubmissions } from '../db/queries/submissions.ts';
 import { clientKey } from '../http/client-ip.ts';
 import { wantsJson, type Ctx } from '../http/context.ts';
 import { budgetState } from '../llm/budget.ts';
-
-const HOUR = 3600_000;
+import { HOUR } from '../time.ts';
 
 /** Why a valid memo is not taken now: the status, when to try again, and the message beside the field. */
 export interface Refusal {
