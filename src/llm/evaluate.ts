@@ -1,3 +1,4 @@
+import type { EvaluationResult, Segment } from '../evaluations/result.ts';
 import { EFFORTS, type Effort, type PromptConfig, type Rubric } from '../config/schemas.ts';
 import { AttemptRunner, type AttemptHooks } from './attempts.ts';
 import { outputJsonSchema, parseModelOutput, type ModelOutput } from './output-schema.ts';
@@ -7,29 +8,8 @@ import { locateQuote } from './quotes.ts';
 import { bandFor, overallScore } from './scoring.ts';
 import { WAIT_KINDS, type ChatMessage, type ErrorKind, type LlmProvider, type LlmRequest, type Usage } from './types.ts';
 
-/** The stored result of a successful evaluation; self-contained, so later rubric edits don't change it. */
-export interface EvaluationResult {
-  rubricName: string;
-  scale: { min: number; max: number; labels: Record<string, string> };
-  overall: number;
-  band: string;
-  criteria: { id: string; name: string; weight: number; score: number; justification: string }[];
-  strengths: string[];
-  opportunities: string[];
-  segments: Segment[];
-  demo: boolean;
-}
-
-export interface Segment {
-  quote: string;
-  criterion: string;
-  comment: string;
-  questions: string[];
-  suggestion: string;
-  anchored: boolean;
-  start?: number;
-  end?: number;
-}
+// The stored result's shape is defined once, as the schema its readers check it with.
+export type { EvaluationResult, Segment } from '../evaluations/result.ts';
 
 /** What admins see for every run, whatever the outcome. */
 export interface Trace {
