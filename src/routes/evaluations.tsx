@@ -8,7 +8,7 @@ import type { EvaluationResult } from '../llm/evaluate.ts';
 import { studentMessage } from '../llm/messages.ts';
 import type { I18n } from '../i18n/index.ts';
 import { findParentResult } from '../db/queries/history.ts';
-import { compareResults, textChanges } from '../revisions.ts';
+import { compareResults, textChanges } from '../evaluations/revisions.ts';
 import type { Revision } from '../views/partials/revision-comparison.tsx';
 import type { ErrorKind } from '../llm/types.ts';
 import { EvaluationPage } from '../views/pages/evaluation.tsx';

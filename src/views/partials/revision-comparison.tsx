@@ -1,5 +1,5 @@
 import type { I18n } from '../../i18n/index.ts';
-import type { RevisionComparison, TextDiff } from '../../revisions.ts';
+import type { RevisionComparison, TextDiff } from '../../evaluations/revisions.ts';
 
 export interface Revision {
   parentEvaluationId: number;

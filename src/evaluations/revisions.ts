@@ -1,5 +1,5 @@
-import { diffArrays, diffCost } from './config/diff.ts';
-import type { EvaluationResult } from './llm/evaluate.ts';
+import { diffArrays, diffCost } from '../config/diff.ts';
+import type { EvaluationResult } from './result.ts';
 
 /** How a revision scored against the version it revises. */
 export interface RevisionComparison {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EvaluationResult } from './llm/evaluate.ts';
+import type { EvaluationResult } from './result.ts';
 import { compareResults, textChanges } from './revisions.ts';
 
 const result = (overall: number, scores: Record<string, number>): EvaluationResult => ({
