@@ -1,0 +1,54 @@
+import type { Rubric } from '../config/schemas.ts';
+import type { Db } from '../db/client.ts';
+import { countWriterSubmissions, listWriterHistory, writerProgress, type HistoryRow } from '../db/queries/history.ts';
+import { paginate } from '../http/paginate.ts';
+import type { HistoryEntry } from '../views/pages/history.tsx';
+import type { ProgressChartProps } from '../views/partials/progress-chart.tsx';
+import { criterionScores, readResult } from './result.ts';
+
+/** Memos per history page. */
+export const HISTORY_PAGE_SIZE = 20;
+/** Points on the progress chart (the newest finished evaluations). */
+const CHART_POINTS = 30;
+/** Characters of a memo's start shown in its history row. */
+const EXCERPT_CHARS = 80;
+
+/** A writer's history page: one page of entries, the rubric's criteria as columns, the progress chart. */
+export interface HistoryModel {
+  entries: HistoryEntry[];
+  criteria: { id: string; name: string }[];
+  chart: ProgressChartProps | undefined;
+  page: number;
+  pages: number;
+  total: number;
+  pageSize: number;
+}
+
+const scoresOf = (resultJson: string | null): Record<string, number> => (resultJson ? criterionScores(readResult(resultJson)) : {});
+
+// The row is spread whole (resultJson and memoStart included): the history JSON has always carried them.
+function entry(r: HistoryRow): HistoryEntry {
+  const excerpt = r.memoStart.replace(/\s+/g, ' ').trim();
+  return { ...r, scores: scoresOf(r.resultJson), excerpt: excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS)}…` : excerpt, isRevision: r.parentId !== null };
+}
+
+/** The chart of the writer's newest finished evaluations; undefined before the first. */
+function progressChart(db: Db, writerId: string, rubric: Rubric, criteria: HistoryModel['criteria']): ProgressChartProps | undefined {
+  const progress = writerProgress(db, writerId, CHART_POINTS);
+  if (!progress.length) return undefined;
+  const points = progress.map((p) => ({ evaluationId: p.evaluationId, createdAt: p.createdAt, overall: p.overall, scores: scoresOf(p.resultJson) }));
+  return { points, criteria, scale: rubric.scale };
+}
+
+/**
+ * The writer's own submissions (newest first, one page) and progress chart; an empty history when
+ * there is no writer yet. Throws CorruptResultError when a stored result does not read.
+ */
+export function readHistory(db: Db, writerId: string | undefined, rubric: Rubric, pageParam: string | undefined): HistoryModel {
+  const criteria = rubric.criteria.map((x) => ({ id: x.id, name: x.name }));
+  const total = writerId ? countWriterSubmissions(db, writerId) : 0;
+  const { page, pages, limit, offset } = paginate(pageParam, total, HISTORY_PAGE_SIZE);
+  const entries = writerId ? listWriterHistory(db, writerId, limit, offset).map(entry) : [];
+  const chart = writerId ? progressChart(db, writerId, rubric, criteria) : undefined;
+  return { entries, criteria, chart, page, pages, total, pageSize: HISTORY_PAGE_SIZE };
+}
