@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_SIZE } from '../src/routes/admin/evaluations.tsx';
+import { EVALUATIONS_PAGE_SIZE as PAGE_SIZE } from '../src/evaluations/admin.ts';
 import { makeTestApp, signedIn, type Client, type TestApp } from './helpers/app.ts';
 import { DAY, expectedOrder as ordered, parseCsv, seedEvaluations, type Seeded, type SeededEvaluation, type Sort } from './helpers/seed.ts';
 

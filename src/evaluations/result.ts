@@ -59,3 +59,13 @@ export function readResult(json: string): EvaluationResult {
 export function criterionScores(result: EvaluationResult): Record<string, number> {
   return Object.fromEntries(result.criteria.map((c) => [c.id, c.score]));
 }
+
+/** readResult for readers that show everything else anyway (admin detail, CSV): the error is returned, not thrown. */
+export function readResultOrError(json: string): EvaluationResult | CorruptResultError {
+  try {
+    return readResult(json);
+  } catch (err) {
+    if (err instanceof CorruptResultError) return err;
+    throw err;
+  }
+}

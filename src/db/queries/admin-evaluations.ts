@@ -108,18 +108,17 @@ const ROW_COLUMNS = sql`${e.id} as id, ${e.createdAt} as createdAt, ${s.writerId
   ${DURATION} as durationMs, ${e.provider} as provider, ${e.model} as model,
   substr(${s.text}, 1, 81) as memoStart, ${s.charCount} as memoChars`;
 
-/**
- * One page of the history for a filter and order, with the filter's total count. Counting and
- * paging touch `evaluations` only; the joins run for the page's rows alone.
- */
-export function listAdminEvaluations(db: Db, f: EvaluationFilter, o: EvaluationOrder, page: { limit: number; offset: number }): { rows: AdminEvaluationRow[]; total: number } {
-  const where = whereClause(f);
-  const total = db.get<{ n: number }>(sql`select count(*) as n from ${e} ${where}`).n;
-  if (page.offset >= total) return { rows: [], total };
-  const ids = db.all<{ id: number }>(sql`select ${e.id} as id from ${e} ${where} ${orderClause(o)} limit ${page.limit} offset ${page.offset}`).map((r) => r.id);
-  if (ids.length === 0) return { rows: [], total };
+/** How many evaluations a filter selects (touches `evaluations` only). */
+export function countAdminEvaluations(db: Db, f: EvaluationFilter): number {
+  return db.get<{ n: number }>(sql`select count(*) as n from ${e} ${whereClause(f)}`).n;
+}
+
+/** One page of the history for a filter and order. Paging touches `evaluations` only; the joins run for the page's rows alone. */
+export function listAdminEvaluations(db: Db, f: EvaluationFilter, o: EvaluationOrder, page: { limit: number; offset: number }): AdminEvaluationRow[] {
+  const ids = db.all<{ id: number }>(sql`select ${e.id} as id from ${e} ${whereClause(f)} ${orderClause(o)} limit ${page.limit} offset ${page.offset}`).map((r) => r.id);
+  if (ids.length === 0) return [];
   const byId = new Map(db.all<AdminEvaluationRow>(sql`select ${ROW_COLUMNS} ${FROM} where ${e.id} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`).map((r) => [r.id, r]));
-  return { rows: ids.map((id) => byId.get(id)!), total };
+  return ids.map((id) => byId.get(id)!);
 }
 
 const dialect = new SQLiteSyncDialect();

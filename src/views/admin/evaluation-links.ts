@@ -1,10 +1,8 @@
 /** The admin history's state lives in its query string; these build links that keep it. */
+import { FILTER_FIELDS, type FilterValues } from '../../evaluations/filters.ts';
 
-export const FILTER_FIELDS = ['from', 'to', 'writer', 'status', 'min', 'max', 'q', 'sort', 'dir'] as const;
-export type FilterField = (typeof FILTER_FIELDS)[number];
-
-/** The filter form's values as the user typed them (absent or empty = not filtered). */
-export type FilterValues = Partial<Record<FilterField, string>>;
+// The field list is the domain's (src/evaluations/filters.ts); the views here import its types from this file.
+export type { FilterField, FilterValues } from '../../evaluations/filters.ts';
 
 /** A link to the list (or the CSV) with the current filters, some changed; empty values are left out. */
 export function evaluationsHref(values: FilterValues, changes: FilterValues & { page?: number } = {}, path = '/admin/evaluations'): string {

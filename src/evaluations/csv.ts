@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import type { AdminEvaluationExportRow } from '../../db/queries/admin-evaluations.ts';
-import { isoDate } from '../format.ts';
-import { memoExcerpt, writerLabel } from './evaluation-labels.ts';
+import type { AdminEvaluationExportRow } from '../db/queries/admin-evaluations.ts';
+import { isoDate } from '../views/format.ts';
+import { memoExcerpt, writerLabel } from '../views/admin/evaluation-labels.ts';
+import { CorruptResultError, criterionScores, readResultOrError } from './result.ts';
 
 type Cell = string | number | null;
 
@@ -15,23 +16,18 @@ export function neutraliseFormula(cell: Cell): Cell {
   return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-/** Criterion id → score from a stored result; empty when the result is missing or unreadable. */
-function criterionScores(resultJson: string | null): Map<string, number> {
-  if (!resultJson) return new Map();
-  try {
-    const result = JSON.parse(resultJson) as { criteria?: { id?: unknown; score?: unknown }[] };
-    return new Map((result.criteria ?? []).filter((c) => typeof c.id === 'string' && typeof c.score === 'number').map((c) => [c.id as string, c.score as number]));
-  } catch {
-    return new Map();
-  }
+/** Criterion id → score from a stored result; empty when the result is missing or corrupt (the row is still exported). */
+function scoresOf(resultJson: string | null): Record<string, number> {
+  const result = resultJson ? readResultOrError(resultJson) : undefined;
+  return result && !(result instanceof CorruptResultError) ? criterionScores(result) : {};
 }
 
 function record(r: AdminEvaluationExportRow, criteria: string[]): Cell[] {
-  const scores = criterionScores(r.resultJson);
+  const scores = scoresOf(r.resultJson);
   const cells: Cell[] = [
     r.id, isoDate(r.createdAt), writerLabel(r.username, r.writerId), r.status, r.errorKind, r.overall, r.band, r.provider, r.model,
     r.durationMs, r.inputTokens, r.outputTokens, r.cacheReadTokens, r.cacheWriteTokens, r.thinkingTokens, r.costUsd,
-    ...criteria.map((id) => scores.get(id) ?? null),
+    ...criteria.map((id) => scores[id] ?? null),
     r.memoChars, memoExcerpt(r.memoStart, r.memoChars),
   ];
   return cells.map(neutraliseFormula);

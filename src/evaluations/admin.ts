@@ -1,0 +1,48 @@
+import type { Db } from '../db/client.ts';
+import { countAdminEvaluations, findAdminEvaluation, listAdminEvaluations, type AdminEvaluationDetail, type AdminEvaluationRow, type EvaluationFilter, type EvaluationOrder } from '../db/queries/admin-evaluations.ts';
+import { listAttempts } from '../db/queries/attempts.ts';
+import type { EvaluationAttempt } from '../db/schema.ts';
+import { paginate } from '../http/paginate.ts';
+import { CorruptResultError, readResultOrError, type EvaluationResult } from './result.ts';
+
+/** Rows per page of the admin history. */
+export const EVALUATIONS_PAGE_SIZE = 50;
+
+/** One page of the admin history and where it sits. */
+export interface EvaluationsPageModel {
+  rows: AdminEvaluationRow[];
+  total: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+}
+
+/** The evaluations a filter selects, in order, the page `pageParam` names (past the end: no rows). */
+export function listEvaluationsPage(db: Db, filter: EvaluationFilter, order: EvaluationOrder, pageParam: string | undefined): EvaluationsPageModel {
+  const total = countAdminEvaluations(db, filter);
+  const { page, pages, limit, offset } = paginate(pageParam, total, EVALUATIONS_PAGE_SIZE);
+  const rows = offset < total ? listAdminEvaluations(db, filter, order, { limit, offset }) : [];
+  return { rows, total, page, pages, pageSize: EVALUATIONS_PAGE_SIZE };
+}
+
+/** Everything the admin detail page shows about one evaluation. */
+export interface AdminEvaluationModel {
+  ev: AdminEvaluationDetail;
+  /** The stored result, when the evaluation is done and its JSON reads. */
+  result: EvaluationResult | undefined;
+  /** Why a done evaluation's stored result did not read (for the log); the page shows everything else. */
+  resultProblem: string | undefined;
+  attempts: EvaluationAttempt[];
+}
+
+/** A done evaluation's stored result, or why it does not read. */
+function storedResult(ev: AdminEvaluationDetail): Pick<AdminEvaluationModel, 'result' | 'resultProblem'> {
+  const read = ev.status === 'done' && ev.resultJson ? readResultOrError(ev.resultJson) : undefined;
+  return read instanceof CorruptResultError ? { result: undefined, resultProblem: read.problem } : { result: read, resultProblem: undefined };
+}
+
+/** One evaluation, whoever wrote it, with its result and attempts; undefined when there is none. */
+export function readAdminEvaluation(db: Db, id: number): AdminEvaluationModel | undefined {
+  const ev = findAdminEvaluation(db, id);
+  return ev && { ev, ...storedResult(ev), attempts: listAttempts(db, ev.id) };
+}
