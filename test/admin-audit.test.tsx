@@ -63,23 +63,27 @@ describe('GET /admin/audit', () => {
     const first = await (await admin.get('/admin/audit')).text();
     expect(rows(first)).toHaveLength(50);
     expect(rows(first)[0]!.target).toBe('t120');
-    expect(first).toContain('<a href="/admin/audit?page=2" rel="next">');
+    expect(first).toContain('<a rel="next" href="/admin/audit?page=2">');
     expect(first).not.toContain('rel="prev"');
-    expect(first).toContain('Page 1 of 3 (120 entries)');
+    expect(first).toContain('120 entries · Page 1 of 3');
 
     const second = await (await admin.get('/admin/audit?page=2')).text();
     expect(rows(second)[0]!.target).toBe('t70');
-    expect(second).toContain('<a href="/admin/audit?page=1" rel="prev">');
-    expect(second).toContain('<a href="/admin/audit?page=3" rel="next">');
+    expect(second).toContain('<a rel="prev" href="/admin/audit?page=1">');
+    expect(second).toContain('<a rel="next" href="/admin/audit?page=3">');
 
     const last = await (await admin.get('/admin/audit?page=3')).text();
     expect(rows(last)).toHaveLength(20);
     expect(last).not.toContain('rel="next"');
 
-    for (const [q, page] of [['99', 3], ['0', 1], ['-2', 1], ['abc', 1], ['1e3', 1], ['99999999999999999999', 1]] as const) {
+    for (const q of ['0', '-2', 'abc', '1e3', '99999999999999999999']) {
       const html = await (await admin.get(`/admin/audit?page=${q}`)).text();
-      expect(html, q).toContain(`Page ${page} of 3`);
+      expect(html, q).toContain('Page 1 of 3');
     }
+    // Past the end: the shared pager's rule (as in the other histories), no rows and a link to the last page.
+    const past = await (await admin.get('/admin/audit?page=99')).text();
+    expect(rows(past)).toHaveLength(0);
+    expect(past).toContain('Page 99 is past the end; the last page is 3. <a href="/admin/audit?page=3">Go to page 3</a>');
   });
 
   it('says so when nothing is recorded', async () => {

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../http/page-context.ts';
 import { AdminPage } from '../layouts/admin-page.tsx';
-import { AuditPager } from './audit-pager.tsx';
+import { Pager } from '../partials/pager.tsx';
 import { AuditRow, type AuditRowEntry } from './audit-row.tsx';
 
 export interface AuditPageProps {
@@ -11,13 +11,15 @@ export interface AuditPageProps {
   total: number;
 }
 
+const pageHref = (n: number) => `/admin/audit?page=${n}`;
+
 /** GET /admin/audit: who did what and when, newest first. */
 export function AuditPage({ ctx, entries, page, pages, total }: AuditPageProps) {
   return (
     <AdminPage title={page > 1 ? `Audit log, page ${page}` : 'Audit log'} ctx={ctx} section="/admin/audit">
       <h1>Audit log</h1>
       <p class="lead">Administrators' changes to accounts, sessions, configuration and backups. Times are UTC.</p>
-      {entries.length === 0 ? (
+      {total === 0 ? (
         <p>Nothing recorded yet.</p>
       ) : (
         <>
@@ -40,7 +42,15 @@ export function AuditPage({ ctx, entries, page, pages, total }: AuditPageProps) 
               </tbody>
             </table>
           </div>
-          <AuditPager page={page} pages={pages} total={total} />
+          <Pager
+            id="pager"
+            page={page}
+            pages={pages}
+            total={total}
+            noun={['entry', 'entries']}
+            label="Audit log pages"
+            hrefs={{ prev: page > 1 ? pageHref(Math.min(page - 1, pages)) : undefined, next: page < pages ? pageHref(page + 1) : undefined, last: pageHref(pages) }}
+          />
         </>
       )}
     </AdminPage>
