@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import { clientKey } from './client-ip.ts';
 import { isWriterEvaluationPending } from '../db/queries/evaluations.ts';
 import type { AppDeps, AppEnv, Ctx } from './context.ts';
+import { ID_DIGITS, idParam } from './id-param.ts';
 import { errorResponse } from './errors.tsx';
 import { HOUR } from '../time.ts';
 
@@ -63,7 +64,7 @@ export function createLimiters(deps: AppDeps): Limiters {
 }
 
 /** A GET of one evaluation page: counted later by pollRateLimit, once the session is known. */
-const EVALUATION_PAGE = /^\/evaluations\/\d{1,15}$/;
+const EVALUATION_PAGE = new RegExp(`^/evaluations/${ID_DIGITS}$`);
 
 function limited(c: Ctx, limiter: FixedWindowLimiter, key: string): Response | undefined {
   const res = limiter.hit(key);
@@ -88,8 +89,8 @@ export function ipRateLimit(limiters: Limiters) {
 export const pollRateLimit = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.method !== 'GET') return next();
   const { user, session, limiters } = c.var;
-  const id = Number(c.req.param('id'));
-  const polling = user && session && isWriterEvaluationPending(c.var.deps.db, id, user.id);
+  const id = idParam(c.req.param('id'));
+  const polling = user && session && id !== undefined && isWriterEvaluationPending(c.var.deps.db, id, user.id);
   const over = polling ? limited(c, limiters.perSession, session.id) : limited(c, limiters.perIp, clientKey(c));
   return over ?? next();
 });

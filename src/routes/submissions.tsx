@@ -3,6 +3,7 @@ import { findWriterSubmission, insertSubmissionWithEvaluation } from '../db/quer
 import { i18n as i18nFor, type I18n } from '../i18n/index.ts';
 import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
 import { readForm } from '../http/form.ts';
+import { ID_PATTERN, idParam } from '../http/id-param.ts';
 import { pageContext } from '../http/page-context.ts';
 import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts';
 import { ensureWriter } from '../http/session.ts';
@@ -32,7 +33,7 @@ export function submissionSchema(maxChars: number, { t, int }: I18n = i18nFor('e
         },
       ),
     ),
-    parent: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))),
+    parent: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN), v.transform(Number))),
   });
 }
 
@@ -56,10 +57,10 @@ function formPage(c: Ctx, props: { text: string; error?: string; parentId?: numb
 
 /** GET / — the memo form; `?revise=<submission id>` pre-fills it with one of the writer's memos. */
 export function showSubmissionForm(c: Ctx) {
-  const revise = c.req.query('revise');
+  const revise = idParam(c.req.query('revise'));
   const user = c.var.user;
-  if (revise && /^\d{1,15}$/.test(revise) && user) {
-    const parent = findWriterSubmission(c.var.deps.db, Number(revise), user.id);
+  if (revise !== undefined && user) {
+    const parent = findWriterSubmission(c.var.deps.db, revise, user.id);
     if (parent) return formPage(c, { text: parent.text, parentId: parent.id });
   }
   return formPage(c, { text: '' });
@@ -75,7 +76,7 @@ export async function createSubmission(c: Ctx) {
     const text = typeof form.fields.text === 'string' ? normalizeMemo(form.fields.text).replaceAll('\0', '\uFFFD') : '';
     const error = parsed.issues.find((i) => v.getDotPath(i) === 'text')?.message ?? c.var.i18n.t('validate.notText');
     if (wantsJson(c)) return c.json({ error, field: 'text' }, 422);
-    const parent = typeof form.fields.parent === 'string' && /^\d{1,15}$/.test(form.fields.parent) ? Number(form.fields.parent) : undefined;
+    const parent = typeof form.fields.parent === 'string' ? idParam(form.fields.parent) : undefined;
     return formPage(c, { text, error, parentId: parent }, 422);
   }
   // Limits, budget and queue cap: 429/503 with Retry-After, the memo text kept in the form.
