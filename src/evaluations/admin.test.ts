@@ -1,24 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { newWriter, resultWith, storeEvaluation, tempDb } from '../../test/helpers/evaluations-db.ts';
-import type { Db } from '../db/client.ts';
+import { describe, expect, it } from 'vitest';
+import { resultWith, storeEvaluation, useTempDb } from '../../test/helpers/evaluations-db.ts';
 import { EVALUATIONS_PAGE_SIZE, listEvaluationsPage, readAdminEvaluation } from './admin.ts';
 import { evaluationsCsv } from './csv.ts';
 import { iterateAdminEvaluations } from '../db/queries/admin-evaluations.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 9, 0);
 const byDate = { sort: 'date', dir: 'desc' } as const;
-let t: { db: Db; close(): void };
-let ana: string;
-beforeEach(() => {
-  t = tempDb();
-  ana = newWriter(t.db, NOW);
-});
-afterEach(() => t.close());
+const t = useTempDb(NOW);
 
 describe('listEvaluationsPage', () => {
   it('pages the filtered history by the shared rule', () => {
-    const ids = Array.from({ length: EVALUATIONS_PAGE_SIZE + 2 }, (_, i) => storeEvaluation(t.db, { writerId: ana, text: `Memo ${i}`, now: NOW + i }).evaluationId);
-    storeEvaluation(t.db, { writerId: ana, text: 'Failed', now: NOW, status: 'failed', errorKind: 'timeout' });
+    const ids = Array.from({ length: EVALUATIONS_PAGE_SIZE + 2 }, (_, i) => storeEvaluation(t.db, { writerId: t.ana, text: `Memo ${i}`, now: NOW + i }).evaluationId);
+    storeEvaluation(t.db, { writerId: t.ana, text: 'Failed', now: NOW, status: 'failed', errorKind: 'timeout' });
     const first = listEvaluationsPage(t.db, { status: 'queued' }, byDate, undefined);
     expect(first).toMatchObject({ total: ids.length, page: 1, pages: 2, pageSize: EVALUATIONS_PAGE_SIZE });
     expect(first.rows.map((r) => r.id)).toEqual(ids.toReversed().slice(0, EVALUATIONS_PAGE_SIZE));
@@ -35,12 +28,12 @@ describe('readAdminEvaluation', () => {
 
   it('reads a done evaluation’s result and its attempts', () => {
     const result = resultWith(3, { clarity: 3 });
-    const { evaluationId } = storeEvaluation(t.db, { writerId: ana, text: 'Memo', now: NOW, result });
+    const { evaluationId } = storeEvaluation(t.db, { writerId: t.ana, text: 'Memo', now: NOW, result });
     expect(readAdminEvaluation(t.db, evaluationId)).toMatchObject({ ev: { id: evaluationId, memo: 'Memo' }, result, resultProblem: undefined, attempts: [] });
   });
 
   it('shows everything else when the stored result is corrupt, and says why', () => {
-    const { evaluationId } = storeEvaluation(t.db, { writerId: ana, text: 'Memo', now: NOW, result: '{"overall": "Dear Dana"}' });
+    const { evaluationId } = storeEvaluation(t.db, { writerId: t.ana, text: 'Memo', now: NOW, result: '{"overall": "Dear Dana"}' });
     const model = readAdminEvaluation(t.db, evaluationId)!;
     expect(model).toMatchObject({ ev: { id: evaluationId }, result: undefined, resultProblem: 'wrong shape at rubricName' });
     expect(model.resultProblem).not.toContain('Dana');
@@ -49,8 +42,8 @@ describe('readAdminEvaluation', () => {
 
 describe('evaluationsCsv', () => {
   it('exports a row with a corrupt result, its score cells empty', () => {
-    storeEvaluation(t.db, { writerId: ana, text: 'Good', now: NOW, result: resultWith(4, { clarity: 4 }) });
-    storeEvaluation(t.db, { writerId: ana, text: 'Broken', now: NOW + 1, result: '{' });
+    storeEvaluation(t.db, { writerId: t.ana, text: 'Good', now: NOW, result: resultWith(4, { clarity: 4 }) });
+    storeEvaluation(t.db, { writerId: t.ana, text: 'Broken', now: NOW + 1, result: '{' });
     const csv = evaluationsCsv(iterateAdminEvaluations(t.db, {}, byDate), ['clarity']);
     const [header, broken, good] = csv.replace(/^\uFEFF/, '').trim().split('\n').map((l) => l.split(','));
     const score = header!.indexOf('score_clarity');

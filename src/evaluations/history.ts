@@ -2,7 +2,7 @@ import type { Rubric } from '../config/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { countWriterSubmissions, listWriterHistory, writerProgress, type HistoryRow } from '../db/queries/history.ts';
 import { paginate } from '../http/paginate.ts';
-import type { HistoryEntry } from '../views/pages/history.tsx';
+import type { HistoryEntry, HistoryPageProps } from '../views/pages/history.tsx';
 import type { ProgressChartProps } from '../views/partials/progress-chart.tsx';
 import { criterionScores, readResult } from './result.ts';
 
@@ -13,16 +13,8 @@ const CHART_POINTS = 30;
 /** Characters of a memo's start shown in its history row. */
 const EXCERPT_CHARS = 80;
 
-/** A writer's history page: one page of entries, the rubric's criteria as columns, the progress chart. */
-export interface HistoryModel {
-  entries: HistoryEntry[];
-  criteria: { id: string; name: string }[];
-  chart: ProgressChartProps | undefined;
-  page: number;
-  pages: number;
-  total: number;
-  pageSize: number;
-}
+/** A writer's history page: what the page shows (one page of entries, the criteria, the chart) and its page size. */
+export type HistoryModel = Omit<HistoryPageProps, 'ctx'> & { pageSize: number };
 
 const scoresOf = (resultJson: string | null): Record<string, number> => (resultJson ? criterionScores(readResult(resultJson)) : {});
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach } from 'vitest';
 import { openDatabase, type Db } from '../../src/db/client.ts';
 import { insertSubmissionWithEvaluation } from '../../src/db/queries/submissions.ts';
 import { insertAnonymousWriter } from '../../src/db/queries/users.ts';
@@ -58,3 +59,14 @@ export function storeEvaluation(db: Db, s: StoredEvaluation): { evaluationId: nu
 
 /** A new anonymous writer's id. */
 export const newWriter = (db: Db, now: number): string => insertAnonymousWriter(db, now);
+
+/** A fresh temporary database for each test of the file, with Ana (an anonymous writer) in it. */
+export function useTempDb(now: number): { db: Db; ana: string } {
+  const state = {} as { db: Db; ana: string; close(): void };
+  beforeEach(() => {
+    Object.assign(state, tempDb());
+    state.ana = newWriter(state.db, now);
+  });
+  afterEach(() => state.close());
+  return state;
+}
