@@ -1,6 +1,6 @@
 import { hashPassword } from '../auth/passwords.ts';
 import { loadAppConfig } from '../config/index.ts';
-import { ConfigStore } from '../config/store.ts';
+import { ConfigStore } from '../config-versions/store.ts';
 import { openDatabase } from '../db/client.ts';
 import { claimNextQueued } from '../db/queries/evaluations.ts';
 import { insertSubmissionWithEvaluation } from '../db/queries/submissions.ts';

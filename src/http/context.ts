@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
-import type { ConfigStore } from '../config/store.ts';
+import type { ConfigStore } from '../config-versions/store.ts';
 import type { Db } from '../db/client.ts';
 import type { Session, User } from '../db/schema.ts';
 import type { ProviderGate } from '../jobs/provider-gate.ts';
