@@ -7,7 +7,7 @@ import type { ProviderGate } from '../jobs/provider-gate.ts';
 import type { Metrics } from '../metrics.ts';
 import type { I18n } from '../i18n/index.ts';
 import type { Assets } from './assets.ts';
-import type { Limiters } from './rate-limit.ts';
+import type { Limiters } from './limiters.ts';
 
 /** Everything a handler may use; built once in server.ts (or a test) and passed to createApp. */
 export interface AppDeps {
