@@ -11,8 +11,8 @@ import { demoProvider } from '../llm/demo.ts';
 import { LlmError, type LlmProvider } from '../llm/types.ts';
 import { createLogger } from '../logger.ts';
 import { MEMO_SEEDS, seedMemo } from './seed-memos.ts';
+import { DAY } from '../time.ts';
 
-const DAY = 86_400_000;
 
 /** Every 20th call fails as if the provider rejected the request (not retried), so admin pages show failures. */
 function sometimesFailing(demo: LlmProvider): LlmProvider {
