@@ -36,3 +36,8 @@ export function passwordProblemText(problem: PasswordProblem, role: Role, auth: 
   const min = minPasswordLengths(auth)[role];
   return `Use at least ${min} characters for ${role === 'admin' ? 'an administrator' : 'a student'} (or leave it empty to generate one).`;
 }
+
+/** A problem with ADMIN_PASSWORD, as the first start and `create-admin` report it. */
+export function adminPasswordEnvError(problem: PasswordProblem, auth: AuthConfig): string {
+  return problem === 'too-short' ? `ADMIN_PASSWORD must be at least ${minPasswordLengths(auth).admin} characters` : `ADMIN_PASSWORD must be at most ${MAX_PASSWORD_LENGTH} characters`;
+}

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { minPasswordLengths } from '../auth/account-policy.ts';
+import { MAX_PASSWORD_LENGTH, minPasswordLengths } from '../auth/account-policy.ts';
 import { changeOwnPassword, type PasswordChangeProblems } from '../auth/accounts.ts';
 import { attemptLogin } from '../auth/login.ts';
 import type { Wait } from '../auth/throttle.ts';
@@ -18,7 +18,7 @@ import { PasswordChangePage } from '../views/pages/password-change.tsx';
 
 export const LoginSchema = v.object({
   username: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(100)),
-  password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(1000)),
+  password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(MAX_PASSWORD_LENGTH)),
 });
 
 /** The 429 answer's Retry-After header and its sentence (the same for existing and unknown usernames). */
