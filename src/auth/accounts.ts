@@ -51,12 +51,12 @@ export type AccountChange = { ok: true; changed: boolean; sessionsEnded: number 
 export type ResetPasswordResult = ({ ok: true; sessionsEnded: number } & IssuedPassword) | { ok: false; error: 'own-account' | PasswordProblem };
 
 /** The problems of a new account's username and password, checked against the database. */
-export function newAccountProblems(db: Db, auth: AuthConfig, input: NewAccountInput): AccountProblems {
+function newAccountProblems(db: Db, auth: AuthConfig, input: NewAccountInput): AccountProblems {
   const problems: AccountProblems = {};
   if (!USERNAME_PATTERN.test(input.username)) problems.username = 'invalid';
   else if (findUserByUsername(db, input.username)) problems.username = 'taken';
   if (input.password !== '') problems.password = passwordProblem(input.password, input.role, auth);
-  return problems.username || problems.password ? problems : {};
+  return problems;
 }
 
 /** The given password, or a generated one. */
