@@ -6,7 +6,8 @@ import type { AppDeps, AppEnv } from './http/context.ts';
 import { errorResponse, notFound, onError } from './http/errors.tsx';
 import { requestLog } from './http/request-log.ts';
 import { serverRequestId } from './http/request-id.ts';
-import { createLimiters, ipRateLimit } from './http/rate-limit.ts';
+import { createLimiters } from './http/limiters.ts';
+import { ipRateLimit } from './http/rate-limit.ts';
 import { loadLocale } from './http/locale.ts';
 import { loadSession } from './http/session.ts';
 import { requireOwnHost } from './http/host-check.ts';
@@ -49,7 +50,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   );
-  app.use(ipRateLimit(createLimiters(deps)));
+  app.use(ipRateLimit(createLimiters(deps.config, deps.now)));
   app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) }));
   app.use(csrf({ origin: allowedOrigins(deps) }));
   app.use(requireOwnHost(allowedOrigins(deps)));

@@ -5,6 +5,7 @@ import { oldestSubmissionAt } from './db/queries/health.ts';
 import { latestJobRun, latestSuccessfulJobRun } from './db/queries/job-runs.ts';
 import { BACKUP_JOB } from './jobs/backup.ts';
 import { OFFSITE_JOB } from './jobs/offsite.ts';
+import { HOUR } from './time.ts';
 
 const intervals = new Map<string, number>();
 
@@ -32,7 +33,7 @@ export function checkBackups(db: Db, env: Env, now: number): string {
   const last = latestJobRun(db, BACKUP_JOB);
   if (last?.status === 'failed') throw new Error(`last backup failed: ${last.error ?? 'unknown error'}`);
   // A run still "running" after an hour was cut off (the process died mid-backup).
-  if (last?.status === 'running' && now - last.startedAt > 3600_000) throw new Error('the last backup never finished');
+  if (last?.status === 'running' && now - last.startedAt > HOUR) throw new Error('the last backup never finished');
   const limit = 2 * scheduleInterval(env.backupSchedule);
   const ok = latestSuccessfulJobRun(db, BACKUP_JOB);
   const since = ok?.finishedAt ?? ok?.startedAt;

@@ -1,5 +1,5 @@
 import { loadConfigDir } from './config/load.ts';
-import type { ConfigStore } from './config/store.ts';
+import type { ConfigStore } from './config-versions/store.ts';
 import type { Db } from './db/client.ts';
 import { pingDatabase } from './db/queries/health.ts';
 import { checkBackups } from './health-backups.ts';

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { createApp } from './app.ts';
 import { ensureFirstAdmin } from './auth/bootstrap.ts';
 import { loadAppConfig } from './config/index.ts';
-import { ConfigStore } from './config/store.ts';
+import { ConfigStore } from './config-versions/store.ts';
 import { openDatabase, type Db } from './db/client.ts';
 import { loadAssets } from './http/assets.ts';
 import type { Lifecycle } from './http/context.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigStore } from '../src/config/store.ts';
+import { ConfigStore } from '../src/config-versions/store.ts';
 import { findVersionByHash } from '../src/db/queries/config-versions.ts';
 import { type Client, makeTestApp, signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -38,5 +39,29 @@ describe('npm run validate-config', () => {
     expect(restic.out).toMatch(/RESTIC_PASSWORD_FILE .*missing cannot be read/);
     const noPassword = validateConfig({ ...shippedEnv(), BACKUP_RESTIC_REPOSITORY: join(dir, 'repo') });
     expect(noPassword.out).toMatch(/neither RESTIC_PASSWORD nor RESTIC_PASSWORD_FILE/);
+  });
+});
+
+describe('npm run create-admin', () => {
+  const run = (args: string[], env: Record<string, string>) => {
+    const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/create-admin.ts', ...args], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', ...env }, encoding: 'utf8', timeout: 30_000 });
+    return { status: res.status, out: res.stdout + res.stderr };
+  };
+
+  it('creates an admin, or gives an existing one a new password, and records both in the audit log', () => {
+    const data = join(dir, 'create-admin');
+    expect(run(['root-admin'], { DATA_DIR: data, ADMIN_PASSWORD: 'a-long-admin-password' })).toMatchObject({ status: 0, out: 'Created admin root-admin.\n' });
+    const again = run(['root-admin'], { DATA_DIR: data });
+    expect(again.status).toBe(0);
+    expect(again.out).toMatch(/Password \(shown once, must be changed at first sign-in\): [a-z2-9]{24}/);
+    expect(run(['root-admin'], { DATA_DIR: data, ADMIN_PASSWORD: 'short' })).toMatchObject({ status: 1, out: 'ADMIN_PASSWORD must be at least 12 characters\n' });
+    expect(run(['no spaces'], { DATA_DIR: data }).status).toBe(1);
+    const db = new Database(join(data, 'memoai.db'), { readonly: true });
+    const rows = db.prepare('select actor_id as actorId, actor_name as actor, action, target from audit_log order by id').all();
+    db.close();
+    expect(rows).toEqual([
+      { actorId: null, actor: 'create-admin (command line)', action: 'user.create', target: 'root-admin' },
+      { actorId: null, actor: 'create-admin (command line)', action: 'user.make_admin', target: 'root-admin' },
+    ]);
   });
 });

@@ -6,11 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runBackup } from '../src/jobs/backup.ts';
 import { scheduleInterval } from '../src/health-backups.ts';
 import { createAccount, makeTestApp, PEOPLE, type TestApp, type TestAppOptions } from './helpers/app.ts';
+import { DAY } from '../src/time.ts';
 
 // /health must turn non-ok, with the reason, when the disk is full or low, and when backups are
 // failing, stale or missing; /metrics is closed in production without a token.
 const TOKEN = 'metrics-token-0123456789';
-const DAY = 86_400_000;
 
 let current: TestApp | undefined;
 const mounts: string[] = [];

@@ -4,8 +4,8 @@ import { scheduleJobs } from '../src/jobs/schedule.ts';
 import { createLogger } from '../src/logger.ts';
 import { makeTestApp, signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
+import { DAY } from '../src/time.ts';
 
-const DAY = 86_400_000;
 let t: TestApp;
 beforeEach(() => {
   t = makeTestApp();

@@ -4,9 +4,8 @@ import { scheduleJobs } from '../src/jobs/schedule.ts';
 import { createLogger } from '../src/logger.ts';
 import { makeTestApp, signedIn, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
+import { DAY, HOUR } from '../src/time.ts';
 
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
 let t: TestApp;
 let clock: number;
 beforeEach(() => {

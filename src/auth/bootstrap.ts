@@ -2,6 +2,7 @@ import type { Env } from '../config/env.ts';
 import type { AuthConfig } from '../config/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { countActiveAdmins, insertAccount } from '../db/queries/users.ts';
+import { adminPasswordEnvError, passwordProblem } from './account-policy.ts';
 import { hashPassword } from './passwords.ts';
 import { randomId } from './random.ts';
 
@@ -17,9 +18,8 @@ export async function ensureFirstAdmin(db: Db, env: Env, auth: AuthConfig, now: 
   if (countActiveAdmins(db) > 0) return { created: false };
   const username = env.adminUsername || 'admin';
   if (env.adminPassword) {
-    if ([...env.adminPassword].length < auth.password.admin_min_length) {
-      throw new Error(`ADMIN_PASSWORD must be at least ${auth.password.admin_min_length} characters`);
-    }
+    const problem = passwordProblem(env.adminPassword, 'admin', auth);
+    if (problem) throw new Error(adminPasswordEnvError(problem, auth));
     insertAccount(db, { username, passwordHash: await hashPassword(env.adminPassword), role: 'admin', mustChangePassword: false, now });
     return { created: true, username };
   }

@@ -4,12 +4,13 @@ import { deleteExpiredSessions, deleteSession, deleteUserSessions, findSessionWi
 import { deleteEmptyAnonymousWriters } from '../db/queries/users.ts';
 import type { Session, User } from '../db/schema.ts';
 import { randomId } from './random.ts';
+import { HOUR } from '../time.ts';
 
 // Sessions as the Lucia guide describes them: token `id.secret`, only SHA-256(secret) stored,
 // constant-time comparison, sliding expiry refreshed at most once per interval, never past an
 // absolute lifetime counted from the session's start.
 
-const REFRESH_INTERVAL_MS = 60 * 60 * 1000;
+const REFRESH_INTERVAL_MS = HOUR;
 
 export interface SessionWithToken {
   session: Session;

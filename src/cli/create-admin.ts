@@ -1,37 +1,37 @@
-import { hashPassword } from '../auth/passwords.ts';
-import { randomId } from '../auth/random.ts';
-import { invalidateUserSessions } from '../auth/sessions.ts';
+import { adminPasswordEnvError, USERNAME_PATTERN, USERNAME_RULE } from '../auth/account-policy.ts';
+import { makeAdmin, type AccountProblems } from '../auth/accounts.ts';
+import type { AuthConfig } from '../config/schemas.ts';
 import { loadAppConfig } from '../config/index.ts';
 import { openDatabase } from '../db/client.ts';
-import { findUserByUsername, insertAccount, updatePassword, updateRole } from '../db/queries/users.ts';
+
+/** Who the audit log names for this command: no account did it. */
+const CLI_ACTOR = { id: null, username: 'create-admin (command line)' };
+
+/** Why the account could not be made an admin, in a sentence. */
+function problemText(problems: AccountProblems, auth: AuthConfig): string {
+  if (problems.password) return adminPasswordEnvError(problems.password, auth);
+  return problems.username === 'taken' ? 'That username was just taken; run the command again.' : USERNAME_RULE;
+}
 
 /**
  * `npm run create-admin -- USERNAME`: creates an admin, or makes an existing account an admin with
- * a new password. The password comes from ADMIN_PASSWORD or is generated, printed once, and must be
- * changed at first sign-in.
+ * a new password (see makeAdmin; audited). The password comes from ADMIN_PASSWORD or is generated,
+ * printed once, and must be changed at first sign-in.
  */
 async function main(): Promise<void> {
   const username = process.argv[2]?.trim();
-  if (!username || !/^[A-Za-z0-9._-]{3,40}$/.test(username)) throw new Error('usage: npm run create-admin -- USERNAME (3-40 letters, digits, . _ -)');
+  if (!username || !USERNAME_PATTERN.test(username)) throw new Error(`usage: npm run create-admin -- USERNAME (${USERNAME_RULE})`);
   const config = loadAppConfig();
-  const min = config.files.auth.password.admin_min_length;
-  const given = config.env.adminPassword;
-  if (given && [...given].length < min) throw new Error(`ADMIN_PASSWORD must be at least ${min} characters`);
-  const password = given || randomId();
+  const auth = config.files.auth;
   const db = openDatabase(config.env.databasePath);
-  const hash = await hashPassword(password);
-  const existing = findUserByUsername(db, username);
-  if (existing) {
-    updateRole(db, existing.id, 'admin');
-    updatePassword(db, existing.id, hash, !given);
-    invalidateUserSessions(db, existing.id);
-    console.log(`Made ${username} an admin with a new password; their sessions were ended.`);
-  } else {
-    insertAccount(db, { username, passwordHash: hash, role: 'admin', mustChangePassword: !given, now: Date.now() });
-    console.log(`Created admin ${username}.`);
+  try {
+    const res = await makeAdmin(db, auth, { actor: CLI_ACTOR, now: Date.now() }, { username, password: config.env.adminPassword });
+    if (!res.ok) throw new Error(problemText(res.problems, auth));
+    console.log(res.created ? `Created admin ${username}.` : `Made ${username} an admin with a new password; their sessions were ended.`);
+    if (res.generated) console.log(`Password (shown once, must be changed at first sign-in): ${res.password}`);
+  } finally {
+    db.$client.close();
   }
-  if (!given) console.log(`Password (shown once, must be changed at first sign-in): ${password}`);
-  db.$client.close();
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { loadAppConfig } from '../config/index.ts';
-import { ConfigStore } from '../config/store.ts';
+import { ConfigStore } from '../config-versions/store.ts';
 import { openDatabase } from '../db/client.ts';
 import type { AttemptRecord } from '../llm/attempts.ts';
 import { evaluateMemo } from '../llm/evaluate.ts';

@@ -1,6 +1,6 @@
 import { hashPassword } from '../auth/passwords.ts';
 import { loadAppConfig } from '../config/index.ts';
-import { ConfigStore } from '../config/store.ts';
+import { ConfigStore } from '../config-versions/store.ts';
 import { openDatabase } from '../db/client.ts';
 import { claimNextQueued } from '../db/queries/evaluations.ts';
 import { insertSubmissionWithEvaluation } from '../db/queries/submissions.ts';
@@ -11,8 +11,8 @@ import { demoProvider } from '../llm/demo.ts';
 import { LlmError, type LlmProvider } from '../llm/types.ts';
 import { createLogger } from '../logger.ts';
 import { MEMO_SEEDS, seedMemo } from './seed-memos.ts';
+import { DAY } from '../time.ts';
 
-const DAY = 86_400_000;
 
 /** Every 20th call fails as if the provider rejected the request (not retried), so admin pages show failures. */
 function sometimesFailing(demo: LlmProvider): LlmProvider {

@@ -1,4 +1,4 @@
-import { diffArrays, diffCost } from '../config/diff.ts';
+import { diffArrays, diffCost } from '../text/diff.ts';
 import type { EvaluationResult } from './result.ts';
 
 /** How a revision scored against the version it revises. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addressKey, normalizeIp, resolveClientIp } from './client-ip.ts';
-import { FixedWindowLimiter } from './rate-limit.ts';
+import { FixedWindowLimiter } from './limiters.ts';
 import { isProxyList, trustedProxyMatcher } from './trusted-proxies.ts';
 
 const proxies = trustedProxyMatcher(['10.0.0.0/8', '::1']);

@@ -1,13 +1,13 @@
 import type { Context } from 'hono';
 import type { Logger } from 'pino';
-import type { ConfigStore } from '../config/store.ts';
+import type { ConfigStore } from '../config-versions/store.ts';
 import type { Db } from '../db/client.ts';
 import type { Session, User } from '../db/schema.ts';
 import type { ProviderGate } from '../jobs/provider-gate.ts';
 import type { Metrics } from '../metrics.ts';
 import type { I18n } from '../i18n/index.ts';
 import type { Assets } from './assets.ts';
-import type { Limiters } from './rate-limit.ts';
+import type { Limiters } from './limiters.ts';
 
 /** Everything a handler may use; built once in server.ts (or a test) and passed to createApp. */
 export interface AppDeps {

@@ -2,6 +2,8 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { i18n, isLocale, negotiateLocale, type Locale } from '../i18n/index.ts';
 import type { AppEnv, Ctx } from './context.ts';
+import { cookieOptions } from './cookies.ts';
+import { DAY } from '../time.ts';
 
 /** Cookie remembering a language chosen with the switch. */
 export const LANG_COOKIE = 'memo_lang';
@@ -21,5 +23,5 @@ export const loadLocale = createMiddleware<AppEnv>(async (c, next) => {
 
 /** Remembers a language for a year. */
 export function rememberLocale(c: Ctx, locale: Locale): void {
-  setCookie(c, LANG_COOKIE, locale, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 365 * 86400, secure: c.var.deps.config.env.publicOrigin.startsWith('https://') });
+  setCookie(c, LANG_COOKIE, locale, cookieOptions(c.var.deps.config.env, 365 * DAY));
 }

@@ -4,6 +4,7 @@ import type { AuthConfig } from '../config/schemas.ts';
 import type { Env } from '../config/env.ts';
 import { createSession, invalidateSession, validateSessionToken, type Lifetime } from '../auth/sessions.ts';
 import { clientIp } from './client-ip.ts';
+import { cookieOptions, servedOverHttps } from './cookies.ts';
 import { findUserById, insertAnonymousWriter } from '../db/queries/users.ts';
 import type { User } from '../db/schema.ts';
 import type { AppEnv, Ctx } from './context.ts';
@@ -17,7 +18,7 @@ export function sessionLifetime(auth: AuthConfig, user: Pick<User, 'role'>): Lif
 
 /** `__Host-` prefixed and Secure when the public origin is HTTPS. */
 export function sessionCookie(env: Env): { name: string; secure: boolean } {
-  const secure = env.publicOrigin.startsWith('https://');
+  const secure = servedOverHttps(env);
   return { name: secure ? '__Host-memo_session' : 'memo_session', secure };
 }
 
@@ -66,12 +67,12 @@ export function endSession(c: Ctx): void {
   const session = c.var.session;
   if (session) invalidateSession(c.var.deps.db, session.id);
   const cookie = sessionCookie(c.var.deps.config.env);
-  deleteCookie(c, cookie.name, { path: '/', secure: cookie.secure });
+  deleteCookie(c, cookie.name, cookieOptions(c.var.deps.config.env));
   c.set('user', undefined);
   c.set('session', undefined);
 }
 
 function setSessionCookie(c: Ctx, token: string, ttlMs: number): void {
   const cookie = sessionCookie(c.var.deps.config.env);
-  setCookie(c, cookie.name, token, { httpOnly: true, sameSite: 'Lax', path: '/', secure: cookie.secure, maxAge: Math.floor(ttlMs / 1000) });
+  setCookie(c, cookie.name, token, cookieOptions(c.var.deps.config.env, ttlMs));
 }

@@ -3,13 +3,14 @@ import type { Env } from '../config/env.ts';
 import type { Db } from '../db/client.ts';
 import { finishJobRun, insertJobRun } from '../db/queries/job-runs.ts';
 import { backupDir, runBackup, type BackupResult } from './backup.ts';
+import { MINUTE } from '../time.ts';
 
 /** job_runs name of the off-site copy that follows each backup. */
 export const OFFSITE_JOB = 'backup-offsite';
 /** restic tag on every snapshot this app makes; retention only touches these. */
 export const RESTIC_TAG = 'memoai';
 /** An unreachable repository must not hold the backup job forever. */
-const RESTIC_TIMEOUT_MS = 30 * 60_000;
+const RESTIC_TIMEOUT_MS = 30 * MINUTE;
 
 export interface OffsiteOptions {
   restic: Env['restic'];

@@ -1,14 +1,9 @@
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
-import { pruneSessions } from '../auth/sessions.ts';
 import type { Env } from '../config/env.ts';
 import type { Db } from '../db/client.ts';
-import { pruneAttemptTexts } from '../db/queries/attempts.ts';
-import { pruneRawTraces } from '../db/queries/evaluations.ts';
-import { pruneLoginFailures } from '../db/queries/login-failures.ts';
 import { backupWithOffsiteCopy } from './offsite.ts';
-
-const DAY = 86_400_000;
+import { pruneLoginFailuresJob, pruneRawTracesJob, pruneSessionsJob } from './prune.ts';
 
 export interface ScheduleDeps {
   db: Db;
@@ -26,23 +21,12 @@ export function scheduleJobs(d: ScheduleDeps): ScheduledTask[] {
     // Online SQLite backup (BACKUP_SCHEDULE, default Sundays 02:00), keeping BACKUP_RETENTION copies,
     // then the restic off-site copy when BACKUP_RESTIC_REPOSITORY is set.
     schedule(d.env.backupSchedule, () => backupNow(d), opts('backup')),
-    // Failed-login records older than a day no longer count for lockout or throttling.
-    schedule('17 3 * * *', () => {
-      const removed = pruneLoginFailures(d.db, d.now() - DAY);
-      d.log.info({ job: 'prune-login-failures', removed }, 'pruned old failed-login records');
-    }, opts('prune-login-failures')),
+    // Failed-login records older than a day no longer count for throttling.
+    schedule('17 3 * * *', () => pruneLoginFailuresJob(d), opts('prune-login-failures')),
     // Expired sessions, and anonymous writers with no memo and no live session, are deleted.
-    schedule('29 3 * * *', () => {
-      const removed = pruneSessions(d.db, d.now());
-      d.log.info({ job: 'prune-sessions', ...removed }, 'deleted expired sessions and empty anonymous writers');
-    }, opts('prune-sessions')),
+    schedule('29 3 * * *', () => pruneSessionsJob(d), opts('prune-sessions')),
     // Raw prompts and responses older than the retention (llm.yaml raw_retention_days) are deleted.
-    schedule('41 3 * * *', () => {
-      const days = d.rawRetentionDays();
-      const pruned = pruneRawTraces(d.db, d.now() - days * DAY);
-      const attempts = pruneAttemptTexts(d.db, d.now() - days * DAY);
-      d.log.info({ job: 'prune-raw-traces', days, pruned, attempts }, 'deleted raw prompts and responses past retention');
-    }, opts('prune-raw-traces')),
+    schedule('41 3 * * *', () => pruneRawTracesJob(d, d.rawRetentionDays()), opts('prune-raw-traces')),
   ];
 }
 

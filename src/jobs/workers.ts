@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { ConfigStore } from '../config/store.ts';
+import type { ConfigStore } from '../config-versions/store.ts';
 import type { Db } from '../db/client.ts';
 import { createMetrics, type Metrics } from '../metrics.ts';
 import { EvaluationQueue } from './evaluation-queue.ts';

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
-import { attemptLogin, checkPasswordThrottled } from '../auth/login.ts';
-import { hashPassword } from '../auth/passwords.ts';
+import { MAX_PASSWORD_LENGTH, minPasswordLengths } from '../auth/account-policy.ts';
+import { changeOwnPassword, type PasswordChangeProblems } from '../auth/accounts.ts';
+import { attemptLogin } from '../auth/login.ts';
 import type { Wait } from '../auth/throttle.ts';
-import { invalidateUserSessions } from '../auth/sessions.ts';
-import { updatePassword } from '../db/queries/users.ts';
+import type { User } from '../db/schema.ts';
 import { clientKey } from '../http/client-ip.ts';
 import type { Ctx } from '../http/context.ts';
 import { errorResponse } from '../http/errors.tsx';
@@ -18,7 +18,7 @@ import { PasswordChangePage } from '../views/pages/password-change.tsx';
 
 export const LoginSchema = v.object({
   username: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(100)),
-  password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(1000)),
+  password: v.pipe(v.string(), v.nonEmpty(), v.maxLength(MAX_PASSWORD_LENGTH)),
 });
 
 /** The 429 answer's Retry-After header and its sentence (the same for existing and unknown usernames). */
@@ -63,16 +63,30 @@ export function logout(c: Ctx) {
   return c.redirect('/', 303);
 }
 
-function minLength(c: Ctx): number {
-  const { password } = c.var.deps.config.current.files.auth;
-  return c.var.user?.role === 'admin' ? password.admin_min_length : password.student_min_length;
+/** The shortest new password the signed-in user may choose. */
+function minLength(c: Ctx, user: User): number {
+  return minPasswordLengths(c.var.deps.config.current.files.auth)[user.role];
+}
+
+/** The password-change page, with errors beside their fields. */
+function passwordPage(c: Ctx, user: User, errors: PasswordChangeErrors = {}, status: 200 | 422 | 429 = 200) {
+  return renderPage(c, <PasswordChangePage ctx={pageContext(c)} minLength={minLength(c, user)} required={user.mustChangePassword} errors={errors} />, status);
+}
+
+type PasswordChangeErrors = { [field in keyof PasswordChangeProblems]?: string };
+
+/** A password change's problems in the user's language. */
+function passwordChangeErrors(c: Ctx, user: User, problems: PasswordChangeProblems): PasswordChangeErrors {
+  const { t } = c.var.i18n;
+  const password = { 'too-short': t('password.tooShort', { min: minLength(c, user) }), 'too-long': t('password.tooLong'), same: t('password.same') };
+  return { current: problems.current && t('password.wrongCurrent'), password: problems.password && password[problems.password], confirm: problems.confirm && t('password.mismatch') };
 }
 
 /** GET /account/password */
 export function showPasswordForm(c: Ctx) {
   const user = c.var.user;
   if (!user || user.anonymous) return c.redirect('/login?next=%2Faccount%2Fpassword', 303);
-  return renderPage(c, <PasswordChangePage ctx={pageContext(c)} minLength={minLength(c)} required={user.mustChangePassword} errors={{}} />);
+  return passwordPage(c, user);
 }
 
 /** POST /account/password — checks the current password (throttled like sign-in), ends every session of the user, signs this browser in again. */
@@ -82,26 +96,11 @@ export async function changePassword(c: Ctx) {
   const form = await readForm(c);
   if (!form.ok) return form.response;
   const str = (k: string) => (typeof form.fields[k] === 'string' ? (form.fields[k] as string) : '');
-  const [current, password, confirm] = [str('current'), str('password'), str('confirm')];
-  const min = minLength(c);
-  const errors: { current?: string; password?: string; confirm?: string } = {};
-  const { t } = c.var.i18n;
   const { db, config, now } = c.var.deps;
-  const check = await checkPasswordThrottled(db, config.current.files.auth, { username: user.username ?? '', password: current, ip: clientKey(c), now: now() }, user);
-  if (!check.ok && check.reason !== 'invalid') {
-    const page = <PasswordChangePage ctx={pageContext(c)} minLength={min} required={user.mustChangePassword} errors={{ current: waitMessage(c, check) }} />;
-    return renderPage(c, page, 429);
-  }
-  if (!check.ok) errors.current = t('password.wrongCurrent');
-  if ([...password].length < min) errors.password = t('password.tooShort', { min });
-  else if (password.length > 1000) errors.password = t('password.tooLong');
-  else if (password === current) errors.password = t('password.same');
-  if (!errors.password && confirm !== password) errors.confirm = t('password.mismatch');
-  if (Object.keys(errors).length) {
-    return renderPage(c, <PasswordChangePage ctx={pageContext(c)} minLength={min} required={user.mustChangePassword} errors={errors} />, 422);
-  }
-  updatePassword(db, user.id, await hashPassword(password), false);
-  invalidateUserSessions(db, user.id);
+  const input = { user, current: str('current'), password: str('password'), confirm: str('confirm'), ip: clientKey(c), now: now() };
+  const res = await changeOwnPassword(db, config.current.files.auth, input);
+  if (!res.ok && 'wait' in res) return passwordPage(c, user, { current: waitMessage(c, res.wait) }, 429);
+  if (!res.ok) return passwordPage(c, user, passwordChangeErrors(c, user, res.problems), 422);
   c.set('session', undefined);
   startSession(c, { ...user, mustChangePassword: false });
   setFlash(c, c.var.i18n.t('flash.passwordChanged'));

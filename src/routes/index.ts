@@ -21,8 +21,14 @@ import { createSubmission, showSubmissionForm } from './submissions.tsx';
 /** The whole URL map, grouped by page. Guards are applied by path prefix, so a new route can't miss one. */
 export function mountRoutes(app: Hono<AppEnv>): void {
   app.use(requirePasswordChanged);
+  mountStudentRoutes(app);
+  mountAccountRoutes(app);
+  mountAdminRoutes(app);
+  mountOperationsRoutes(app);
+}
 
-  // Student (in `accounts` mode these need a signed-in student)
+/** The memo form, results and history (in `accounts` mode these need a signed-in student). */
+function mountStudentRoutes(app: Hono<AppEnv>): void {
   for (const path of ['/', '/submissions', '/evaluations/*', '/history']) app.use(path, requireWriterAccess);
   app.get('/', showSubmissionForm);
   app.post('/submissions', createSubmission);
@@ -30,16 +36,20 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.post('/evaluations/:id/retry', retryEvaluation);
   app.get('/history', showHistory);
   app.get('/rubric', showRubric);
+}
 
-  // Accounts
+/** Signing in and out, the UI language, and one's own password. */
+function mountAccountRoutes(app: Hono<AppEnv>): void {
   app.get('/login', showLogin);
   app.post('/login', login);
   app.post('/logout', logout);
   app.post('/language', changeLanguage);
   app.get('/account/password', showPasswordForm);
   app.post('/account/password', changePassword);
+}
 
-  // Admin (admins only: every /admin path goes through requireAdmin)
+/** The admin console: admins only, every /admin path goes through requireAdmin. */
+function mountAdminRoutes(app: Hono<AppEnv>): void {
   app.use('/admin', requireAdmin);
   app.use('/admin/*', requireAdmin);
   app.get('/admin', showDashboard);
@@ -64,12 +74,12 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/audit', listAuditLog);
   app.get('/admin/system', showSystem);
   app.post('/admin/system/backups', createBackup);
+}
 
-  // Operations
+/** Probes, metrics and static assets. */
+function mountOperationsRoutes(app: Hono<AppEnv>): void {
   app.get('/healthz', showLiveness);
   app.get('/health', showReadiness);
   app.get('/metrics', showMetrics);
-
-  // Static assets
   app.get('/static/:file', serveAsset);
 }

@@ -9,19 +9,15 @@ import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts
 import { ensureWriter } from '../http/session.ts';
 import { SubmissionPage } from '../views/pages/submission-form.tsx';
 import { SubmissionForm } from '../views/partials/submission-form.tsx';
+import { normalizeNewlines } from '../text/newlines.ts';
 import { admissionRefusal, refusalJson } from './submission-admission.ts';
-
-/** Browsers send textarea line breaks as CRLF; store LF. */
-export function normalizeMemo(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
-}
 
 /** The memo form's schema: non-empty after trim, no NUL, at most maxChars characters (code points); messages in the UI language. */
 export function submissionSchema(maxChars: number, { t, int }: I18n = i18nFor('en')) {
   return v.object({
     text: v.pipe(
       v.string(t('validate.notText')),
-      v.transform(normalizeMemo),
+      v.transform(normalizeNewlines),
       v.check((x) => x.length > 0, t('validate.empty')),
       v.check((x) => x.trim().length > 0, t('validate.blank')),
       v.check((x) => !x.includes('\0'), t('validate.nul')),
@@ -73,7 +69,7 @@ export async function createSubmission(c: Ctx) {
   if (!form.ok) return form.response;
   const parsed = v.safeParse(submissionSchema(config.current.files.llm.max_chars, c.var.i18n), form.fields);
   if (!parsed.success) {
-    const text = typeof form.fields.text === 'string' ? normalizeMemo(form.fields.text).replaceAll('\0', '\uFFFD') : '';
+    const text = typeof form.fields.text === 'string' ? normalizeNewlines(form.fields.text).replaceAll('\0', '\uFFFD') : '';
     const error = parsed.issues.find((i) => v.getDotPath(i) === 'text')?.message ?? c.var.i18n.t('validate.notText');
     if (wantsJson(c)) return c.json({ error, field: 'text' }, 422);
     const parent = typeof form.fields.parent === 'string' ? idParam(form.fields.parent) : undefined;

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../../src/app.ts';
 import { readEnv } from '../../src/config/env.ts';
 import { loadConfigDir, type FileConfig } from '../../src/config/load.ts';
-import { ConfigStore } from '../../src/config/store.ts';
+import { ConfigStore } from '../../src/config-versions/store.ts';
 import { openDatabase, type Db } from '../../src/db/client.ts';
 import type { AppEnv } from '../../src/http/context.ts';
 import { loadAssets } from '../../src/http/assets.ts';

@@ -2,6 +2,7 @@ import type { Rubric } from '../../src/config/schemas.ts';
 import type { EvaluationStatus } from '../../src/db/schema.ts';
 import { bandFor, overallScore } from '../../src/llm/scoring.ts';
 import type { TestApp } from './app.ts';
+import { DAY } from '../../src/time.ts';
 
 /** One seeded evaluation as the test knows it, to compute expectations without the app's queries. */
 export interface SeededEvaluation {
@@ -36,7 +37,7 @@ export interface Seeded {
   special: { script: number; formula: number; missingCriterion: number };
 }
 
-export const DAY = 86_400_000;
+export { DAY };
 
 /** mulberry32: a tiny deterministic PRNG, so every run seeds the same data. */
 export function prng(seed: number): () => number {

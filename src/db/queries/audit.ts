@@ -2,8 +2,14 @@ import { count, desc } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { auditLog, type AuditEntry } from '../schema.ts';
 
+/** Who acted: a signed-in account, or (id null) the server or a command-line tool, by name. */
+export interface AuditActor {
+  id: string | null;
+  username: string | null;
+}
+
 export interface AuditInput {
-  actor: { id: string; username: string | null };
+  actor: AuditActor;
   action: string;
   target?: string;
   details?: Record<string, unknown>;
@@ -13,7 +19,7 @@ export interface AuditInput {
 /** Appends one admin action to the audit log. */
 export function insertAudit(db: Db, a: AuditInput): void {
   db.insert(auditLog)
-    .values({ actorId: a.actor.id, actorName: a.actor.username ?? a.actor.id, action: a.action, target: a.target ?? null, details: a.details ? JSON.stringify(a.details) : null, createdAt: a.now })
+    .values({ actorId: a.actor.id, actorName: a.actor.username ?? a.actor.id ?? 'system', action: a.action, target: a.target ?? null, details: a.details ? JSON.stringify(a.details) : null, createdAt: a.now })
     .run();
 }
 

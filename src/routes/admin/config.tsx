@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import { validateConfigText } from '../../config/load.ts';
-import { configOverviews, configVersionView, lastEvaluationUse, type ConfigVersionView } from '../../config/overview.ts';
+import { configOverviews, configVersionView, lastEvaluationUse, type ConfigVersionView } from '../../config-versions/overview.ts';
 import type { ConfigName } from '../../config/schemas.ts';
-import { effectiveYaml, isConfigName, issueText, normalizeYaml, rollbackToVersion, saveConfigVersion, type SaveOutcome } from '../../config/versions.ts';
+import { effectiveYaml, isConfigName, issueText, rollbackToVersion, saveConfigVersion, type SaveOutcome } from '../../config-versions/versions.ts';
+import { normalizeNewlines } from '../../text/newlines.ts';
 import { isHtmx, wantsJson, type Ctx } from '../../http/context.ts';
 import { errorResponse } from '../../http/errors.tsx';
 import { setFlash } from '../../http/flash.ts';
@@ -85,7 +86,7 @@ export async function saveConfig(c: Ctx) {
   if (!name) return errorResponse(c, 404);
   const form = await readForm(c);
   if (!form.ok) return form.response;
-  const kept = { yaml: normalizeYaml(str(form.fields.yaml)), note: str(form.fields.note) };
+  const kept = { yaml: normalizeNewlines(str(form.fields.yaml)), note: str(form.fields.note) };
   const parsed = v.safeParse(ConfigSaveSchema, form.fields);
   if (!parsed.success) {
     const errs = v.flatten<typeof ConfigSaveSchema>(parsed.issues).nested ?? {};

@@ -8,8 +8,8 @@ import { pageContext } from '../../http/page-context.ts';
 import { renderPage } from '../../http/render.ts';
 import { usageReport } from '../../llm/usage-report.ts';
 import { DashboardPage } from '../../views/admin/dashboard.tsx';
+import { DAY } from '../../time.ts';
 
-const DAY = 86_400_000;
 
 /** GET /admin — the dashboard (also JSON). */
 export function showDashboard(c: Ctx) {

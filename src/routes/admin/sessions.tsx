@@ -1,7 +1,6 @@
 import * as v from 'valibot';
-import { invalidateSession, invalidateUserSessions } from '../../auth/sessions.ts';
-import { countUserSessions, findAccountSession, listAccountSessions } from '../../db/queries/admin-sessions.ts';
-import { withAudit } from '../../db/queries/audit.ts';
+import { endAccountSession, endAccountSessions } from '../../auth/accounts.ts';
+import { findAccountSession, listAccountSessions } from '../../db/queries/admin-sessions.ts';
 import { wantsJson, type Ctx } from '../../http/context.ts';
 import { errorResponse } from '../../http/errors.tsx';
 import { setFlash } from '../../http/flash.ts';
@@ -11,7 +10,7 @@ import { renderPage } from '../../http/render.ts';
 import { endSession } from '../../http/session.ts';
 import { plural } from '../../views/format.ts';
 import { SessionsPage } from '../../views/admin/sessions-page.tsx';
-import { accountNotFound, auditBy, done, loadAccount } from './users-shared.tsx';
+import { accountNotFound, actingAdmin, done, loadAccount } from './users-shared.tsx';
 
 /** Where "Revoke all" returns to: the page its form was on. */
 export const RevokeAllSchema = v.object({ back: v.optional(v.picklist(['/admin/users', '/admin/sessions']), '/admin/users') });
@@ -40,7 +39,7 @@ export async function revokeSession(c: Ctx) {
   const { db } = c.var.deps;
   const session = findAccountSession(db, c.req.param('id') ?? '');
   if (!session) return errorResponse(c, 404, 'This session no longer exists: it has ended, expired or was revoked already.');
-  withAudit(db, auditBy(c, 'session.revoke', session.username, { session: session.id.slice(0, 6) }), () => invalidateSession(db, session.id));
+  endAccountSession(db, actingAdmin(c), session);
   if (session.id === c.var.session?.id) return signedOut(c, 'You revoked your own session and are signed out.');
   return done(c, `Revoked a session of ${session.username}.`, '/admin/sessions');
 }
@@ -53,16 +52,7 @@ export async function revokeUserSessions(c: Ctx) {
   if (!target) return accountNotFound(c);
   const parsed = v.safeParse(RevokeAllSchema, form.fields);
   const back = parsed.success ? parsed.output.back : '/admin/users';
-  const { db } = c.var.deps;
-  const ended = withAudit(
-    db,
-    (n: number) => auditBy(c, 'session.revoke_all', target.username!, { sessionsEnded: n }),
-    () => {
-      const n = countUserSessions(db, target.id);
-      invalidateUserSessions(db, target.id);
-      return n;
-    },
-  );
+  const ended = endAccountSessions(c.var.deps.db, actingAdmin(c), target);
   if (target.id === c.var.user?.id) return signedOut(c, `You ended all ${plural(ended, 'session', 'sessions')} of your account and are signed out.`);
   return done(c, `Ended ${plural(ended, 'session', 'sessions')} of ${target.username}.`, back);
 }

@@ -1,5 +1,7 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { AuditInput } from '../../db/queries/audit.ts';
+import { minPasswordLengths } from '../../auth/account-policy.ts';
+import { MAX_IMPORT_LINES } from '../../auth/account-import.ts';
+import type { Acting } from '../../auth/accounts.ts';
 import { findUserById, listAccounts } from '../../db/queries/users.ts';
 import type { User } from '../../db/schema.ts';
 import { isHtmx, wantsJson, type Ctx } from '../../http/context.ts';
@@ -9,27 +11,8 @@ import { pageContext } from '../../http/page-context.ts';
 import { redirectAfterPost, renderPage } from '../../http/render.ts';
 import { UsersPage, type UsersPageProps } from '../../views/admin/users-page.tsx';
 
-// Helpers shared by the /admin/users handlers (users.tsx, user-actions.tsx, user-import.tsx, sessions.tsx).
-
-/** Usernames: 3–40 letters, digits, dot, underscore or hyphen (unique case-insensitively). */
-export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,40}$/;
-
-/** Most lines one CSV import may hold. */
-export const MAX_IMPORT_LINES = 500;
-
-/** Minimum password length per role, from auth.yaml. */
-export function minPasswordLengths(c: Ctx): Record<User['role'], number> {
-  const { password } = c.var.deps.config.current.files.auth;
-  return { admin: password.admin_min_length, student: password.student_min_length };
-}
-
-/** Why a password can't be used for an account of this role, or undefined when it can. */
-export function passwordProblem(password: string, role: User['role'], min: Record<User['role'], number>): string | undefined {
-  const n = [...password].length;
-  if (n < min[role]) return `Use at least ${min[role]} characters for ${role === 'admin' ? 'an administrator' : 'a student'} (or leave it empty to generate one).`;
-  if (password.length > 1000) return 'Use at most 1000 characters.';
-  return undefined;
-}
+// HTTP helpers shared by the /admin/users handlers (users.tsx, user-actions.tsx, user-import.tsx,
+// sessions.tsx); the account rules themselves are in src/auth/accounts.ts.
 
 type PageExtras = Partial<Pick<UsersPageProps, 'create' | 'importForm' | 'issued' | 'problem' | 'rowError'>>;
 
@@ -41,7 +24,7 @@ export function renderUsersPage(c: Ctx, extras: PageExtras = {}, status: Content
       ctx={pageContext(c)}
       users={listAccounts(db)}
       currentUserId={c.var.user?.id ?? ''}
-      minLengths={minPasswordLengths(c)}
+      minLengths={minPasswordLengths(c.var.deps.config.current.files.auth)}
       maxImportLines={MAX_IMPORT_LINES}
       create={extras.create ?? { values: { username: '', role: 'student' }, errors: {} }}
       importForm={extras.importForm ?? { text: '', errors: [] }}
@@ -66,10 +49,10 @@ export function accountNotFound(c: Ctx) {
   return errorResponse(c, 404, 'There is no account with this address. It may have been deleted; go back to the users page and reload it.');
 }
 
-/** An audit entry by the signed-in admin, now. */
-export function auditBy(c: Ctx, action: string, target: string, details?: Record<string, unknown>): AuditInput {
+/** The signed-in admin, now: who account operations record in the audit log. */
+export function actingAdmin(c: Ctx): Acting {
   const actor = c.var.user!;
-  return { actor: { id: actor.id, username: actor.username }, action, target, details, now: c.var.deps.now() };
+  return { actor: { id: actor.id, username: actor.username }, now: c.var.deps.now() };
 }
 
 /** An action refused by a rule (409): the users page with the reason on top, or JSON. */

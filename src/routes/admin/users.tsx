@@ -1,22 +1,17 @@
 import * as v from 'valibot';
-import { hashPassword } from '../../auth/passwords.ts';
-import { randomId } from '../../auth/random.ts';
-import { withAudit } from '../../db/queries/audit.ts';
-import { findUserByUsername, insertAccount, isDuplicateUsername, listAccounts } from '../../db/queries/users.ts';
+import { passwordProblemText, USERNAME_PATTERN, USERNAME_RULE, type Role } from '../../auth/account-policy.ts';
+import { createAccount, type AccountProblems } from '../../auth/accounts.ts';
+import type { AuthConfig } from '../../config/schemas.ts';
+import { listAccounts } from '../../db/queries/users.ts';
 import { wantsJson, type Ctx } from '../../http/context.ts';
 import { readForm } from '../../http/form.ts';
 import type { UserCreateState } from '../../views/admin/user-create-form.tsx';
-import { auditBy, done, USERNAME_PATTERN, minPasswordLengths, passwordProblem, renderUsersPage } from './users-shared.tsx';
+import { actingAdmin, done, renderUsersPage } from './users-shared.tsx';
 
 export { activateUser, changeRole, deactivateUser, resetPassword } from './user-actions.tsx';
 export { importUsers } from './user-import.tsx';
 
-export const UsernameSchema = v.pipe(
-  v.string('Enter a username.'),
-  v.trim(),
-  v.nonEmpty('Enter a username.'),
-  v.regex(USERNAME_PATTERN, 'Use 3 to 40 characters: letters, digits, dot, underscore or hyphen.'),
-);
+export const UsernameSchema = v.pipe(v.string('Enter a username.'), v.trim(), v.nonEmpty('Enter a username.'), v.regex(USERNAME_PATTERN, USERNAME_RULE));
 
 export const RoleSchema = v.picklist(['student', 'admin'], 'Choose a role: student or administrator.');
 
@@ -35,23 +30,21 @@ export function listUsers(c: Ctx) {
   return renderUsersPage(c);
 }
 
-/** Field errors of a create form, including the role-dependent password length and a taken username. */
-function createErrors(c: Ctx, fields: Record<string, unknown>): { state: UserCreateState; input?: v.InferOutput<typeof CreateUserSchema> } {
-  const parsed = v.safeParse(CreateUserSchema, fields);
-  const errors: UserCreateState['errors'] = {};
-  if (!parsed.success) {
-    const nested = v.flatten<typeof CreateUserSchema>(parsed.issues).nested ?? {};
-    errors.username = nested.username?.[0];
-    errors.role = nested.role?.[0];
-    errors.password = nested.password?.[0];
-  } else {
-    const { username, role, password } = parsed.output;
-    if (findUserByUsername(c.var.deps.db, username)) errors.username = `The username ${username} is taken. Choose another.`;
-    if (password !== '') errors.password = passwordProblem(password, role, minPasswordLengths(c));
-  }
-  const values = { username: typeof fields.username === 'string' ? fields.username.trim() : '', role: typeof fields.role === 'string' ? fields.role : 'student' };
-  const failed = Boolean(errors.username || errors.role || errors.password);
-  return { state: { values, errors }, input: parsed.success && !failed ? parsed.output : undefined };
+/** The form's values as the page shows them again. */
+function createValues(fields: Record<string, unknown>): UserCreateState['values'] {
+  return { username: typeof fields.username === 'string' ? fields.username.trim() : '', role: typeof fields.role === 'string' ? fields.role : 'student' };
+}
+
+/** The form's shape errors, beside their fields. */
+function schemaErrors(issues: [v.InferIssue<typeof CreateUserSchema>, ...v.InferIssue<typeof CreateUserSchema>[]]): UserCreateState['errors'] {
+  const nested = v.flatten<typeof CreateUserSchema>(issues).nested ?? {};
+  return { username: nested.username?.[0], role: nested.role?.[0], password: nested.password?.[0] };
+}
+
+/** The account rules' problems, in words. */
+function problemErrors(problems: AccountProblems, input: { username: string; role: Role }, auth: AuthConfig): UserCreateState['errors'] {
+  const username = problems.username === 'taken' ? `The username ${input.username} is taken. Choose another.` : problems.username && USERNAME_RULE;
+  return { username, password: problems.password && passwordProblemText(problems.password, input.role, auth) };
 }
 
 function createFailed(c: Ctx, state: UserCreateState) {
@@ -63,21 +56,14 @@ function createFailed(c: Ctx, state: UserCreateState) {
 export async function createUser(c: Ctx) {
   const form = await readForm(c);
   if (!form.ok) return form.response;
-  const { state, input } = createErrors(c, form.fields);
-  if (!input) return createFailed(c, state);
-  const generated = input.password === '';
-  const password = generated ? randomId() : input.password;
-  const passwordHash = await hashPassword(password);
-  const { db, now } = c.var.deps;
-  let id: string;
-  try {
-    const account = { username: input.username, passwordHash, role: input.role, mustChangePassword: true, now: now() };
-    id = withAudit(db, auditBy(c, 'user.create', input.username, { role: input.role, generatedPassword: generated }), () => insertAccount(db, account));
-  } catch (err) {
-    if (!isDuplicateUsername(err)) throw err;
-    return createFailed(c, { ...state, errors: { username: `The username ${input.username} is taken. Choose another.` } });
-  }
-  if (wantsJson(c)) return c.json({ id, username: input.username, role: input.role, password: generated ? password : undefined }, 201);
-  if (!generated) return done(c, `Created ${input.username}. They must choose a new password at first sign-in.`);
-  return renderUsersPage(c, { issued: { title: `Created ${input.username}`, accounts: [{ username: input.username, role: input.role, password }] } }, 201);
+  const values = createValues(form.fields);
+  const parsed = v.safeParse(CreateUserSchema, form.fields);
+  if (!parsed.success) return createFailed(c, { values, errors: schemaErrors(parsed.issues) });
+  const input = parsed.output;
+  const auth = c.var.deps.config.current.files.auth;
+  const res = await createAccount(c.var.deps.db, auth, actingAdmin(c), input);
+  if (!res.ok) return createFailed(c, { values, errors: problemErrors(res.problems, input, auth) });
+  if (wantsJson(c)) return c.json({ id: res.id, username: input.username, role: input.role, password: res.generated ? res.password : undefined }, 201);
+  if (!res.generated) return done(c, `Created ${input.username}. They must choose a new password at first sign-in.`);
+  return renderUsersPage(c, { issued: { title: `Created ${input.username}`, accounts: [{ username: input.username, role: input.role, password: res.password }] } }, 201);
 }

@@ -1,4 +1,4 @@
-import type { DiffLine, DiffSkip } from '../../config/diff.ts';
+import type { DiffLine, DiffSkip } from '../../text/diff.ts';
 import { plural } from '../format.ts';
 
 export interface ConfigDiffTableProps {

@@ -1,4 +1,4 @@
-import type { ConfigOverview, LastEvaluationUse } from '../../config/overview.ts';
+import type { ConfigOverview, LastEvaluationUse } from '../../config-versions/overview.ts';
 import type { PageContext } from '../../http/page-context.ts';
 import { AdminPage } from '../layouts/admin-page.tsx';
 import { versionLabel } from './config-labels.ts';

@@ -1,4 +1,4 @@
-import type { ConfigOverview } from '../../config/overview.ts';
+import type { ConfigOverview } from '../../config-versions/overview.ts';
 import { formatDate, isoDate } from '../format.ts';
 import { ConfigHistoryTable } from './config-history-table.tsx';
 import { CONFIG_LABELS, versionLabel } from './config-labels.ts';

@@ -1,4 +1,4 @@
-import type { ConfigVersionView } from '../../config/overview.ts';
+import type { ConfigVersionView } from '../../config-versions/overview.ts';
 import type { PageContext } from '../../http/page-context.ts';
 import { formatDate, isoDate } from '../format.ts';
 import { AdminPage } from '../layouts/admin-page.tsx';

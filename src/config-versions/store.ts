@@ -1,11 +1,11 @@
 import { createProvider } from '../llm/provider.ts';
 import type { LlmProvider } from '../llm/types.ts';
 import type { Db } from '../db/client.ts';
-import type { Env } from './env.ts';
-import { versionsOf } from './index.ts';
-import type { FileConfig } from './load.ts';
-import type { ConfigName } from './schemas.ts';
-import { SHIPPED_SOURCES, loadEffectiveFiles, type ConfigSources } from './versions.ts';
+import type { Env } from '../config/env.ts';
+import { versionsOf } from '../config/index.ts';
+import type { FileConfig } from '../config/load.ts';
+import type { ConfigName } from '../config/schemas.ts';
+import { SHIPPED_SOURCES, loadEffectiveFiles, type ConfigSources } from './effective.ts';
 
 /** The configuration in force, with the provider built from it. Swapped whole, never mutated. */
 export interface LiveConfig {

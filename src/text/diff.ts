@@ -1,3 +1,5 @@
+import { normalizeNewlines } from './newlines.ts';
+
 /** One line of a line diff: kept, added (only in `after`) or deleted (only in `before`). */
 export interface DiffLine {
   kind: 'same' | 'add' | 'del';
@@ -10,7 +12,7 @@ export interface DiffLine {
 /** Splits text into lines; CRLF counts as LF and a final newline adds no empty line. */
 export function splitLines(text: string): string[] {
   if (text === '') return [];
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = normalizeNewlines(text).split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

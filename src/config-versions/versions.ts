@@ -3,23 +3,20 @@ import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import type { Db } from '../db/client.ts';
 import { insertAudit } from '../db/queries/audit.ts';
-import { findConfigVersion, findVersionByHash, insertConfigVersion, latestConfigVersion } from '../db/queries/config-versions.ts';
+import { findConfigVersion, findVersionByHash, insertConfigVersion } from '../db/queries/config-versions.ts';
 import { CONFIG_NAMES } from '../db/schema.ts';
-import { createProvider } from '../llm/provider.ts';
-import type { Env } from './env.ts';
-import { applyEnvOverrides, versionsOf } from './index.ts';
-import { validateConfigText, type FileConfig } from './load.ts';
-import type { ConfigName } from './schemas.ts';
+import type { Env } from '../config/env.ts';
+import { versionsOf } from '../config/index.ts';
+import { validateConfigText, type FileConfig } from '../config/load.ts';
+import type { ConfigName } from '../config/schemas.ts';
+import { parseYaml, type ConfigIssue } from '../config/yaml-source.ts';
+import { normalizeNewlines } from '../text/newlines.ts';
+import { providerProblem, withConfig } from './effective.ts';
 import type { ConfigStore } from './store.ts';
-import { formatIssue, parseYaml, type ConfigIssue } from './yaml-source.ts';
 
 export { CONFIG_NAMES };
 
-/** Which stored version each config comes from; 0 means the shipped file in config/. */
-export type ConfigSources = Record<ConfigName, number>;
-
-export const SHIPPED_SOURCES: ConfigSources = { rubric: 0, prompt: 0, llm: 0, auth: 0 };
-
+/** True for the name of a config file the console can edit. */
 export function isConfigName(x: string | undefined): x is ConfigName {
   return (CONFIG_NAMES as readonly string[]).includes(x ?? '');
 }
@@ -30,60 +27,13 @@ export function issueText(i: ConfigIssue): string {
   return `${i.line ? `line ${i.line}, ` : ''}${where}: ${i.message}`;
 }
 
-/** Browsers send textarea line breaks as CRLF; versions store LF so diffs and hashes stay stable. */
-export function normalizeYaml(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
-}
-
 /** The shipped file's text; if it can't be read, the parsed defaults written back as YAML. */
 export function shippedYaml(env: Env, name: ConfigName, defaults: FileConfig): string {
   try {
-    return normalizeYaml(readFileSync(join(env.configDir, `${name}.yaml`), 'utf8'));
+    return normalizeNewlines(readFileSync(join(env.configDir, `${name}.yaml`), 'utf8'));
   } catch {
     return dump(defaults[name]);
   }
-}
-
-/** The full config with one file swapped in; deployment values from the environment still win. */
-export function withConfig<N extends ConfigName>(files: FileConfig, name: N, value: FileConfig[N], env: Env): FileConfig {
-  return applyEnvOverrides({ ...files, [name]: value }, env);
-}
-
-/** Why the provider can't be built from this config (e.g. anthropic without a key), or undefined. */
-export function providerProblem(files: FileConfig, env: Env): string | undefined {
-  try {
-    createProvider(files.llm, env.anthropicApiKey, env.anthropicBaseUrl);
-    return undefined;
-  } catch (err) {
-    return (err as Error).message;
-  }
-}
-
-interface Logs {
-  error(obj: object, msg: string): void;
-}
-
-/**
- * The effective config: for each name the newest stored version, else the shipped file. A stored
- * version that no longer validates (schema changed, key removed) is skipped with a logged error.
- */
-export function loadEffectiveFiles(db: Db, base: FileConfig, env: Env, log?: Logs): { files: FileConfig; sources: ConfigSources } {
-  let files = base;
-  const sources = { ...SHIPPED_SOURCES };
-  for (const name of CONFIG_NAMES) {
-    const row = latestConfigVersion(db, name);
-    if (!row) continue;
-    const res = validateConfigText(name, row.yaml, `${name}.yaml v${row.version}`);
-    const next = res.ok ? withConfig(files, name, res.value, env) : undefined;
-    const problem = res.ok ? providerProblem(next!, env) : res.issues.map(formatIssue).join('; ');
-    if (problem) {
-      log?.error({ config: name, version: row.version, problem }, `stored ${name} config v${row.version} is not usable; using ${name}.yaml`);
-      continue;
-    }
-    files = next!;
-    sources[name] = row.version;
-  }
-  return { files, sources };
 }
 
 /** The YAML text in force for one config: its stored version's, or the shipped file's. */
@@ -129,7 +79,7 @@ export interface SaveInput {
 export function saveConfigVersion(deps: { db: Db; store: ConfigStore; now: () => number }, input: SaveInput): SaveOutcome {
   const { db, store } = deps;
   const { name, note, author } = input;
-  const yaml = normalizeYaml(input.yaml);
+  const yaml = normalizeNewlines(input.yaml);
   const res = validateConfigText(name, yaml);
   if (!res.ok) return { ok: false, reason: 'invalid', issues: res.issues };
   const files = withConfig(store.current.files, name, res.value, store.env);

@@ -7,9 +7,9 @@ import {
   listConfigVersions,
   type ConfigVersionSummary,
 } from '../db/queries/config-versions.ts';
-import { compactDiff, diffLines, diffStats, type DiffLine, type DiffSkip } from './diff.ts';
-import { versionsOf } from './index.ts';
-import type { ConfigName } from './schemas.ts';
+import { compactDiff, diffLines, diffStats, type DiffLine, type DiffSkip } from '../text/diff.ts';
+import { versionsOf } from '../config/index.ts';
+import type { ConfigName } from '../config/schemas.ts';
 import type { ConfigStore } from './store.ts';
 import { CONFIG_NAMES, versionForHash, versionYaml } from './versions.ts';
 

@@ -1,0 +1,43 @@
+import type { AuthConfig } from '../config/schemas.ts';
+import type { User } from '../db/schema.ts';
+
+// The rules every account follows, whichever door it comes in by (admin pages, import, CLI, first start).
+
+export type Role = User['role'];
+
+/** Usernames: 3–40 letters, digits, dot, underscore or hyphen (unique case-insensitively). */
+export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,40}$/;
+
+/** The username rule in words, said the same way by forms, the import and the CLI. */
+export const USERNAME_RULE = 'Use 3 to 40 characters: letters, digits, dot, underscore or hyphen.';
+
+/** Longest password accepted: bounds the work of hashing it. */
+export const MAX_PASSWORD_LENGTH = 1000;
+
+/** Why a password can't be used; the wording is the caller's (admin pages, i18n, CLI). */
+export type PasswordProblem = 'too-short' | 'too-long';
+
+/** Minimum password length per role, from auth.yaml. */
+export function minPasswordLengths(auth: AuthConfig): Record<Role, number> {
+  return { admin: auth.password.admin_min_length, student: auth.password.student_min_length };
+}
+
+/** Why a password can't be used for an account of this role, or undefined when it can. */
+export function passwordProblem(password: string, role: Role, auth: AuthConfig): PasswordProblem | undefined {
+  // Counted in code points, as people count characters.
+  if ([...password].length < minPasswordLengths(auth)[role]) return 'too-short';
+  if (password.length > MAX_PASSWORD_LENGTH) return 'too-long';
+  return undefined;
+}
+
+/** A password problem as the admin pages say it (an empty password there means "generate one"). */
+export function passwordProblemText(problem: PasswordProblem, role: Role, auth: AuthConfig): string {
+  if (problem === 'too-long') return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
+  const min = minPasswordLengths(auth)[role];
+  return `Use at least ${min} characters for ${role === 'admin' ? 'an administrator' : 'a student'} (or leave it empty to generate one).`;
+}
+
+/** A problem with ADMIN_PASSWORD, as the first start and `create-admin` report it. */
+export function adminPasswordEnvError(problem: PasswordProblem, auth: AuthConfig): string {
+  return problem === 'too-short' ? `ADMIN_PASSWORD must be at least ${minPasswordLengths(auth).admin} characters` : `ADMIN_PASSWORD must be at most ${MAX_PASSWORD_LENGTH} characters`;
+}
