@@ -8,12 +8,12 @@ import { renderFragment, renderPage } from '../../http/render.ts';
 import { listAttempts } from '../../db/queries/attempts.ts';
 import type { EvaluationResult } from '../../llm/evaluate.ts';
 import { isoDate } from '../../views/format.ts';
-import { EvaluationDetailPage } from '../../views/admin/evaluation-detail.tsx';
-import { EvaluationFilters } from '../../views/admin/evaluation-filters.tsx';
-import { memoExcerpt, providerLabel, writerLabel } from '../../views/admin/evaluation-labels.ts';
+import { EvaluationDetailPage } from '../../views/pages/admin/evaluation-detail-page.tsx';
+import { EvaluationFilters } from '../../views/partials/admin/evaluation-filters.tsx';
+import { memoExcerpt, providerLabel, writerLabel } from '../../views/evaluation-labels.ts';
 import { FILTER_FIELDS, type FilterField, type FilterValues } from '../../views/admin/evaluation-links.ts';
-import { EvaluationsPage } from '../../views/admin/evaluations-page.tsx';
-import { EvaluationsUpdate } from '../../views/admin/evaluations-update.tsx';
+import { EvaluationsPage } from '../../views/pages/admin/evaluations-page.tsx';
+import { EvaluationsUpdate } from '../../views/partials/admin/evaluations-update.tsx';
 import { evaluationsCsv, evaluationsCsvFilename } from '../../views/admin/evaluations-csv.ts';
 
 /** Rows per page of the history. */

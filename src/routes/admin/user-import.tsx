@@ -5,7 +5,7 @@ import { findTakenUsernames, insertAccounts, isDuplicateUsername } from '../../d
 import type { User } from '../../db/schema.ts';
 import { wantsJson, type Ctx } from '../../http/context.ts';
 import { readForm } from '../../http/form.ts';
-import type { ImportProblem } from '../../views/admin/user-import-form.tsx';
+import type { ImportProblem } from '../../views/partials/admin/user-import-form.tsx';
 import { auditBy, MAX_IMPORT_LINES, USERNAME_PATTERN, minPasswordLengths, passwordProblem, renderUsersPage } from './users-shared.tsx';
 
 /** One valid line of an import; an empty password means "generate one". */

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AdminEvaluationExportRow } from '../../db/queries/admin-evaluations.ts';
 import { isoDate } from '../format.ts';
-import { memoExcerpt, writerLabel } from './evaluation-labels.ts';
+import { memoExcerpt, writerLabel } from '../evaluation-labels.ts';
 
 type Cell = string | number | null;
 

@@ -1,7 +1,7 @@
-import type { AdminEvaluationRow } from '../../db/queries/admin-evaluations.ts';
-import { formatDate, isoDate } from '../format.ts';
-import { evaluationsHref } from './evaluation-links.ts';
-import { durationLabel, memoExcerpt, providerLabel, writerLabel } from './evaluation-labels.ts';
+import type { AdminEvaluationRow } from '../../../db/queries/admin-evaluations.ts';
+import { formatDate, isoDate } from '../../format.ts';
+import { evaluationsHref } from '../../admin/evaluation-links.ts';
+import { durationLabel, memoExcerpt, providerLabel, writerLabel } from '../../evaluation-labels.ts';
 
 /** One evaluation in the admin history table. */
 export function EvaluationRow({ row }: { row: AdminEvaluationRow }) {

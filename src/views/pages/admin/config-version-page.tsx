@@ -1,10 +1,10 @@
-import type { ConfigVersionView } from '../../config/overview.ts';
-import type { PageContext } from '../../http/page-context.ts';
-import { formatDate, isoDate } from '../format.ts';
-import { AdminPage } from '../layouts/admin-page.tsx';
-import { ConfigDiffTable } from './config-diff-table.tsx';
-import { versionLabel } from './config-labels.ts';
-import { ConfigRollbackForm } from './config-rollback-form.tsx';
+import type { ConfigVersionView } from '../../../config/overview.ts';
+import type { PageContext } from '../../../http/page-context.ts';
+import { formatDate, isoDate } from '../../format.ts';
+import { AdminPage } from '../../layouts/admin-page.tsx';
+import { ConfigDiffTable } from '../../partials/admin/config-diff-table.tsx';
+import { versionLabel } from '../../config-labels.ts';
+import { ConfigRollbackForm } from '../../partials/admin/config-rollback-form.tsx';
 
 export interface ConfigVersionProps extends ConfigVersionView {
   ctx: PageContext;

@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../../db/schema.ts';
-import { isoDate } from '../format.ts';
+import type { AuditEntry } from '../../../db/schema.ts';
+import { isoDate } from '../../format.ts';
 
 /** An audit entry with its details already parsed from JSON. */
 export type AuditRowEntry = Omit<AuditEntry, 'details'> & { details: unknown };

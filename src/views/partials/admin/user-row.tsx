@@ -1,5 +1,5 @@
-import type { listAccounts } from '../../db/queries/users.ts';
-import { formatDate, isoDate } from '../format.ts';
+import type { listAccounts } from '../../../db/queries/users.ts';
+import { formatDate, isoDate } from '../../format.ts';
 import { UserActions, type RowError } from './user-actions.tsx';
 
 /** A named account as the users table shows it. */

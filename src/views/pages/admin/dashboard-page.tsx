@@ -1,9 +1,9 @@
-import type { DashboardStats } from '../../db/queries/dashboard.ts';
-import type { PageContext } from '../../http/page-context.ts';
-import { budgetSummary } from '../../llm/budget.ts';
-import type { UsageReport } from '../../llm/usage-report.ts';
-import { formatDuration, formatInt } from '../format.ts';
-import { AdminPage } from '../layouts/admin-page.tsx';
+import type { DashboardStats } from '../../../db/queries/dashboard.ts';
+import type { PageContext } from '../../../http/page-context.ts';
+import { budgetSummary } from '../../../llm/budget.ts';
+import type { UsageReport } from '../../../llm/usage-report.ts';
+import { formatDuration, formatInt } from '../../format.ts';
+import { AdminPage } from '../../layouts/admin-page.tsx';
 
 export interface DashboardProps {
   ctx: PageContext;

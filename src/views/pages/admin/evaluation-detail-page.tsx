@@ -1,14 +1,14 @@
 import type { Child } from 'hono/jsx';
-import type { AdminEvaluationDetail } from '../../db/queries/admin-evaluations.ts';
-import type { EvaluationAttempt } from '../../db/schema.ts';
-import type { PageContext } from '../../http/page-context.ts';
-import type { EvaluationResult } from '../../llm/evaluate.ts';
-import { formatInt, isoDate } from '../format.ts';
-import { AdminPage } from '../layouts/admin-page.tsx';
-import { MemoText } from '../partials/memo-text.tsx';
-import { AttemptsTable } from './attempts-table.tsx';
-import { durationLabel, providerLabel, writerLabel } from './evaluation-labels.ts';
-import { evaluationsHref } from './evaluation-links.ts';
+import type { AdminEvaluationDetail } from '../../../db/queries/admin-evaluations.ts';
+import type { EvaluationAttempt } from '../../../db/schema.ts';
+import type { PageContext } from '../../../http/page-context.ts';
+import type { EvaluationResult } from '../../../llm/evaluate.ts';
+import { formatInt, isoDate } from '../../format.ts';
+import { AdminPage } from '../../layouts/admin-page.tsx';
+import { MemoText } from '../../partials/memo-text.tsx';
+import { AttemptsTable } from '../../partials/admin/attempts-table.tsx';
+import { durationLabel, providerLabel, writerLabel } from '../../evaluation-labels.ts';
+import { evaluationsHref } from '../../admin/evaluation-links.ts';
 
 export interface EvaluationDetailProps {
   ctx: PageContext;

@@ -1,4 +1,4 @@
-import { evaluationsHref, type FilterField, type FilterValues } from './evaluation-links.ts';
+import { evaluationsHref, type FilterField, type FilterValues } from '../../admin/evaluation-links.ts';
 
 export interface EvaluationFiltersProps {
   values: FilterValues;

@@ -1,5 +1,5 @@
-import type { ConfigName } from '../../config/schemas.ts';
-import { versionLabel } from './config-labels.ts';
+import type { ConfigName } from '../../../config/schemas.ts';
+import { versionLabel } from '../../config-labels.ts';
 
 export interface ConfigRollbackFormProps {
   name: ConfigName;

@@ -1,5 +1,5 @@
-import type { DiffLine, DiffSkip } from '../../config/diff.ts';
-import { plural } from '../format.ts';
+import type { DiffLine, DiffSkip } from '../../../config/diff.ts';
+import { plural } from '../../format.ts';
 
 export interface ConfigDiffTableProps {
   /** What the diff compares, e.g. "Changes from v2 to v3". */

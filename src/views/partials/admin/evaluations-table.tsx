@@ -1,5 +1,5 @@
-import type { AdminEvaluationRow, EvaluationOrder } from '../../db/queries/admin-evaluations.ts';
-import type { FilterValues } from './evaluation-links.ts';
+import type { AdminEvaluationRow, EvaluationOrder } from '../../../db/queries/admin-evaluations.ts';
+import type { FilterValues } from '../../admin/evaluation-links.ts';
 import { EvaluationsBody } from './evaluations-body.tsx';
 import { EvaluationsHead } from './evaluations-head.tsx';
 

@@ -1,6 +1,6 @@
-import type { ConfigName } from '../../config/schemas.ts';
-import type { ConfigVersionSummary } from '../../db/queries/config-versions.ts';
-import { formatDate, isoDate, plural } from '../format.ts';
+import type { ConfigName } from '../../../config/schemas.ts';
+import type { ConfigVersionSummary } from '../../../db/queries/config-versions.ts';
+import { formatDate, isoDate, plural } from '../../format.ts';
 import { ConfigRollbackForm } from './config-rollback-form.tsx';
 
 export interface ConfigHistoryTableProps {

@@ -1,5 +1,5 @@
-import type { EvaluationOrder, EvaluationSort } from '../../db/queries/admin-evaluations.ts';
-import { evaluationsHref, type FilterValues } from './evaluation-links.ts';
+import type { EvaluationOrder, EvaluationSort } from '../../../db/queries/admin-evaluations.ts';
+import { evaluationsHref, type FilterValues } from '../../admin/evaluation-links.ts';
 
 export interface EvaluationsHeadProps {
   values: FilterValues;

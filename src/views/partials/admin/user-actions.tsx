@@ -1,5 +1,5 @@
 import type { AccountRow } from './user-row.tsx';
-import { describedBy, FieldNotes } from './field-notes.tsx';
+import { describedBy, FieldNotes } from '../field-notes.tsx';
 
 /** An error from one row's form, shown beside that form's field. */
 export interface RowError {

@@ -1,4 +1,4 @@
-import { describedBy, FieldNotes } from './field-notes.tsx';
+import { describedBy, FieldNotes } from '../field-notes.tsx';
 
 /** A problem with an import, on a line of the input when it has one. */
 export interface ImportProblem {

@@ -1,6 +1,6 @@
-import type { EvaluationAttempt } from '../../db/schema.ts';
-import { formatInt, isoDate } from '../format.ts';
-import { durationLabel } from './evaluation-labels.ts';
+import type { EvaluationAttempt } from '../../../db/schema.ts';
+import { formatInt, isoDate } from '../../format.ts';
+import { durationLabel } from '../../evaluation-labels.ts';
 
 export interface AttemptsTableProps {
   attempts: EvaluationAttempt[];

@@ -1,7 +1,7 @@
-import type { AdminEvaluationRow, EvaluationOrder } from '../../db/queries/admin-evaluations.ts';
-import { Pager } from '../partials/pager.tsx';
+import type { AdminEvaluationRow, EvaluationOrder } from '../../../db/queries/admin-evaluations.ts';
+import { Pager } from '../pager.tsx';
 import { EvaluationFilters } from './evaluation-filters.tsx';
-import { historyPager, type FilterValues } from './evaluation-links.ts';
+import { historyPager, type FilterValues } from '../../admin/evaluation-links.ts';
 import { EvaluationsBody } from './evaluations-body.tsx';
 import { EvaluationsHead } from './evaluations-head.tsx';
 

@@ -1,7 +1,7 @@
-import type { PageContext } from '../../http/page-context.ts';
-import { AdminPage } from '../layouts/admin-page.tsx';
-import { AuditPager } from './audit-pager.tsx';
-import { AuditRow, type AuditRowEntry } from './audit-row.tsx';
+import type { PageContext } from '../../../http/page-context.ts';
+import { AdminPage } from '../../layouts/admin-page.tsx';
+import { AuditPager } from '../../admin/audit-pager.tsx';
+import { AuditRow, type AuditRowEntry } from '../../partials/admin/audit-row.tsx';
 
 export interface AuditPageProps {
   ctx: PageContext;

@@ -1,12 +1,12 @@
-import type { User } from '../../db/schema.ts';
-import type { PageContext } from '../../http/page-context.ts';
-import { AdminPage } from '../layouts/admin-page.tsx';
-import type { RowError } from './user-actions.tsx';
-import { UserCreateForm, type UserCreateState } from './user-create-form.tsx';
-import { UserImportForm, type UserImportState } from './user-import-form.tsx';
-import { UserResultPanel, type IssuedPassword } from './user-result-panel.tsx';
-import type { AccountRow } from './user-row.tsx';
-import { UsersTable } from './users-table.tsx';
+import type { User } from '../../../db/schema.ts';
+import type { PageContext } from '../../../http/page-context.ts';
+import { AdminPage } from '../../layouts/admin-page.tsx';
+import type { RowError } from '../../partials/admin/user-actions.tsx';
+import { UserCreateForm, type UserCreateState } from '../../partials/admin/user-create-form.tsx';
+import { UserImportForm, type UserImportState } from '../../partials/admin/user-import-form.tsx';
+import { UserResultPanel, type IssuedPassword } from '../../partials/admin/user-result-panel.tsx';
+import type { AccountRow } from '../../partials/admin/user-row.tsx';
+import { UsersTable } from '../../partials/admin/users-table.tsx';
 
 export interface UsersPageProps {
   ctx: PageContext;

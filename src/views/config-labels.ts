@@ -1,4 +1,4 @@
-import type { ConfigName } from '../../config/schemas.ts';
+import type { ConfigName } from '../config/schemas.ts';
 
 /** What each config file holds, in the words the admin pages use. */
 export const CONFIG_LABELS: Record<ConfigName, { title: string; holds: string }> = {

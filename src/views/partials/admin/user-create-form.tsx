@@ -1,5 +1,5 @@
-import type { User } from '../../db/schema.ts';
-import { describedBy, FieldNotes } from './field-notes.tsx';
+import type { User } from '../../../db/schema.ts';
+import { describedBy, FieldNotes } from '../field-notes.tsx';
 
 /** What the create form shows: the values typed (never the password) and an error per field. */
 export interface UserCreateState {

@@ -1,7 +1,7 @@
-import type { ConfigName } from '../../config/schemas.ts';
-import type { PageContext } from '../../http/page-context.ts';
-import { AdminPage } from '../layouts/admin-page.tsx';
-import { CONFIG_LABELS, versionLabel } from './config-labels.ts';
+import type { ConfigName } from '../../../config/schemas.ts';
+import type { PageContext } from '../../../http/page-context.ts';
+import { AdminPage } from '../../layouts/admin-page.tsx';
+import { CONFIG_LABELS, versionLabel } from '../../config-labels.ts';
 
 export interface ConfigEditProps {
   ctx: PageContext;

@@ -1,4 +1,4 @@
-import type { User } from '../../db/schema.ts';
+import type { User } from '../../../db/schema.ts';
 
 /** An account just created or reset; `password` only when the server generated it. */
 export interface IssuedPassword {

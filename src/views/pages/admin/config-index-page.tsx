@@ -1,8 +1,8 @@
-import type { ConfigOverview, LastEvaluationUse } from '../../config/overview.ts';
-import type { PageContext } from '../../http/page-context.ts';
-import { AdminPage } from '../layouts/admin-page.tsx';
-import { versionLabel } from './config-labels.ts';
-import { ConfigSection } from './config-section.tsx';
+import type { ConfigOverview, LastEvaluationUse } from '../../../config/overview.ts';
+import type { PageContext } from '../../../http/page-context.ts';
+import { AdminPage } from '../../layouts/admin-page.tsx';
+import { versionLabel } from '../../config-labels.ts';
+import { ConfigSection } from '../../partials/admin/config-section.tsx';
 
 export interface ConfigIndexProps {
   ctx: PageContext;

@@ -1,4 +1,4 @@
-import type { AdminEvaluationRow } from '../../db/queries/admin-evaluations.ts';
+import type { AdminEvaluationRow } from '../../../db/queries/admin-evaluations.ts';
 import { EvaluationRow } from './evaluation-row.tsx';
 
 export interface EvaluationsBodyProps {

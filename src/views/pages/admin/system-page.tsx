@@ -1,9 +1,9 @@
-import type { JobRun } from '../../db/schema.ts';
-import type { Health } from '../../health.ts';
-import type { PageContext } from '../../http/page-context.ts';
-import { formatDuration, formatInt } from '../format.ts';
-import { AdminPage } from '../layouts/admin-page.tsx';
-import { JobRunsTable } from '../partials/job-runs-table.tsx';
+import type { JobRun } from '../../../db/schema.ts';
+import type { Health } from '../../../health.ts';
+import type { PageContext } from '../../../http/page-context.ts';
+import { formatDuration, formatInt } from '../../format.ts';
+import { AdminPage } from '../../layouts/admin-page.tsx';
+import { JobRunsTable } from '../../partials/job-runs-table.tsx';
 
 export interface SystemPageProps {
   ctx: PageContext;

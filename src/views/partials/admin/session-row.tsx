@@ -1,5 +1,5 @@
-import type { AccountSessionRow } from '../../db/queries/admin-sessions.ts';
-import { formatDate, isoDate } from '../format.ts';
+import type { AccountSessionRow } from '../../../db/queries/admin-sessions.ts';
+import { formatDate, isoDate } from '../../format.ts';
 
 export interface SessionRowProps {
   session: AccountSessionRow;

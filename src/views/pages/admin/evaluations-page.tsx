@@ -1,10 +1,10 @@
-import type { AdminEvaluationRow, EvaluationOrder } from '../../db/queries/admin-evaluations.ts';
-import type { PageContext } from '../../http/page-context.ts';
-import { AdminPage } from '../layouts/admin-page.tsx';
-import { Pager } from '../partials/pager.tsx';
-import { EvaluationFilters } from './evaluation-filters.tsx';
-import { historyPager, type FilterField, type FilterValues } from './evaluation-links.ts';
-import { EvaluationsTable } from './evaluations-table.tsx';
+import type { AdminEvaluationRow, EvaluationOrder } from '../../../db/queries/admin-evaluations.ts';
+import type { PageContext } from '../../../http/page-context.ts';
+import { AdminPage } from '../../layouts/admin-page.tsx';
+import { Pager } from '../../partials/pager.tsx';
+import { EvaluationFilters } from '../../partials/admin/evaluation-filters.tsx';
+import { historyPager, type FilterField, type FilterValues } from '../../admin/evaluation-links.ts';
+import { EvaluationsTable } from '../../partials/admin/evaluations-table.tsx';
 
 /** One page of results; absent when the filters were invalid. */
 export interface EvaluationsListing {

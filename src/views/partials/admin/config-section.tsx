@@ -1,7 +1,7 @@
-import type { ConfigOverview } from '../../config/overview.ts';
-import { formatDate, isoDate } from '../format.ts';
+import type { ConfigOverview } from '../../../config/overview.ts';
+import { formatDate, isoDate } from '../../format.ts';
 import { ConfigHistoryTable } from './config-history-table.tsx';
-import { CONFIG_LABELS, versionLabel } from './config-labels.ts';
+import { CONFIG_LABELS, versionLabel } from '../../config-labels.ts';
 
 /** One config on the overview: what it holds, the version in force, an edit link and the history. */
 export function ConfigSection({ cfg }: { cfg: ConfigOverview }) {

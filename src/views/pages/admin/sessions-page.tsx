@@ -1,8 +1,8 @@
-import type { AccountSessionRow } from '../../db/queries/admin-sessions.ts';
-import type { PageContext } from '../../http/page-context.ts';
-import { plural } from '../format.ts';
-import { AdminPage } from '../layouts/admin-page.tsx';
-import { SessionRow } from './session-row.tsx';
+import type { AccountSessionRow } from '../../../db/queries/admin-sessions.ts';
+import type { PageContext } from '../../../http/page-context.ts';
+import { plural } from '../../format.ts';
+import { AdminPage } from '../../layouts/admin-page.tsx';
+import { SessionRow } from '../../partials/admin/session-row.tsx';
 
 export interface SessionsPageProps {
   ctx: PageContext;
