@@ -1,4 +1,4 @@
-import type { AccountRow } from './user-row.tsx';
+import type { User } from '../../../db/schema.ts';
 import { describedBy, FieldNotes } from '../field-notes.tsx';
 
 /** An error from one row's form, shown beside that form's field. */
@@ -9,7 +9,8 @@ export interface RowError {
 }
 
 export interface UserActionsProps {
-  user: AccountRow;
+  /** What the forms need of the account (a users-table row has more); not the row type, so the row can import this. */
+  user: Pick<User, 'id' | 'username' | 'role' | 'active'>;
   self: boolean;
   error?: RowError;
 }
