@@ -1,0 +1,31 @@
+import type { I18n } from '../../i18n/index.ts';
+
+/** One finished evaluation on the progress chart. */
+export interface ProgressPoint {
+  evaluationId: number;
+  createdAt: number;
+  overall: number;
+  /** Criterion id → score. */
+  scores: Record<string, number>;
+}
+
+export interface ProgressRowProps {
+  point: ProgressPoint;
+  criteria: { id: string; name: string }[];
+  i18n: I18n;
+}
+
+/** One point of the chart as a table row: its date (a link to the evaluation), overall, each criterion. */
+export function ProgressRow({ point: p, criteria, i18n }: ProgressRowProps) {
+  return (
+    <tr>
+      <th scope="row">
+        <a href={`/evaluations/${p.evaluationId}`}>{i18n.shortDate(p.createdAt)}</a>
+      </th>
+      <td class="num">{p.overall.toFixed(1)}</td>
+      {criteria.map((c) => (
+        <td class="num">{p.scores[c.id] ?? '–'}</td>
+      ))}
+    </tr>
+  );
+}
