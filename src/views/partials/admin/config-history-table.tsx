@@ -1,7 +1,8 @@
 import type { ConfigName } from '../../../config/schemas.ts';
 import type { ConfigVersionSummary } from '../../../db/queries/config-versions.ts';
-import { formatDate, isoDate, plural } from '../../format.ts';
-import { ConfigRollbackForm } from './config-rollback-form.tsx';
+import { plural } from '../../format.ts';
+import { ConfigShippedRow } from './config-shipped-row.tsx';
+import { ConfigVersionRow } from './config-version-row.tsx';
 
 export interface ConfigHistoryTableProps {
   name: ConfigName;
@@ -16,7 +17,6 @@ export interface ConfigHistoryTableProps {
 
 /** One config's version history, newest first, ending with the shipped file (version 0). */
 export function ConfigHistoryTable(p: ConfigHistoryTableProps) {
-  const base = `/admin/config/${p.name}/versions`;
   return (
     <div class="table-wrap">
       <table class="data-table">
@@ -36,48 +36,9 @@ export function ConfigHistoryTable(p: ConfigHistoryTableProps) {
         </thead>
         <tbody>
           {p.versions.map((v) => (
-            <tr>
-              <th scope="row">
-                v{v.version}
-                {v.version === p.inForce ? ' (in force)' : ''}
-              </th>
-              <td>
-                <time datetime={isoDate(v.createdAt)}>{formatDate(v.createdAt)}</time>
-              </td>
-              <td>{v.authorName}</td>
-              <td>{v.note}</td>
-              <td>
-                <code>{v.hash}</code>
-              </td>
-              <td>
-                <a href={`${base}/${v.version}`}>View v{v.version} and its changes</a>
-                {v.version === p.inForce ? null : (
-                  <>
-                    {' · '}
-                    <ConfigRollbackForm name={p.name} version={v.version} />
-                  </>
-                )}
-              </td>
-            </tr>
+            <ConfigVersionRow name={p.name} version={v} inForce={p.inForce} />
           ))}
-          <tr>
-            <th scope="row">shipped file{p.inForce === 0 ? ' (in force)' : ''}</th>
-            <td>–</td>
-            <td>–</td>
-            <td>config/{p.name}.yaml as deployed</td>
-            <td>
-              <code>{p.shippedHash}</code>
-            </td>
-            <td>
-              <a href={`${base}/0`}>View the shipped file</a>
-              {p.inForce === 0 ? null : (
-                <>
-                  {' · '}
-                  <ConfigRollbackForm name={p.name} version={0} />
-                </>
-              )}
-            </td>
-          </tr>
+          <ConfigShippedRow name={p.name} inForce={p.inForce} shippedHash={p.shippedHash} />
         </tbody>
       </table>
     </div>
