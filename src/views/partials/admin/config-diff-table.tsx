@@ -1,14 +1,11 @@
 import type { DiffLine, DiffSkip } from '../../../config/diff.ts';
-import { plural } from '../../format.ts';
+import { ConfigDiffRow } from './config-diff-row.tsx';
 
 export interface ConfigDiffTableProps {
   /** What the diff compares, e.g. "Changes from v2 to v3". */
   label: string;
   lines: (DiffLine | DiffSkip)[];
 }
-
-const MARK = { same: ' ', add: '+', del: '-' } as const;
-const SPOKEN = { same: 'unchanged', add: 'added', del: 'removed' } as const;
 
 /** A line diff: old and new line numbers, a +/- marker (colour is only a second cue), the text. */
 export function ConfigDiffTable({ label, lines }: ConfigDiffTableProps) {
@@ -28,23 +25,9 @@ export function ConfigDiffTable({ label, lines }: ConfigDiffTableProps) {
           </tr>
         </thead>
         <tbody>
-          {lines.map((l) =>
-            l.kind === 'skip' ? (
-              <tr class="diff-skip">
-                <td colspan={4}>… {plural(l.count, 'unchanged line', 'unchanged lines')} …</td>
-              </tr>
-            ) : (
-              <tr class={l.kind === 'same' ? undefined : `diff-${l.kind}`}>
-                <td class="num">{l.oldLine ?? ''}</td>
-                <td class="num">{l.newLine ?? ''}</td>
-                <td class="diff-mark">
-                  <span aria-hidden="true">{MARK[l.kind]}</span>
-                  <span class="visually-hidden">{SPOKEN[l.kind]}</span>
-                </td>
-                <td class="diff-text">{l.text}</td>
-              </tr>
-            ),
-          )}
+          {lines.map((l) => (
+            <ConfigDiffRow line={l} />
+          ))}
         </tbody>
       </table>
     </div>
