@@ -1,14 +1,18 @@
 import type { JobRun } from '../../../db/schema.ts';
 import type { Health } from '../../../health.ts';
 import type { PageContext } from '../../../http/page-context.ts';
-import { formatDuration, formatInt } from '../../format.ts';
+import { formatDuration } from '../../format.ts';
 import { AdminPage } from '../../layouts/admin-page.tsx';
+import type { BackupFile } from '../../partials/admin/backup-row.tsx';
+import { BackupsTable } from '../../partials/admin/backups-table.tsx';
+import { HealthChecks } from '../../partials/admin/health-checks.tsx';
+import { OffsiteCopies } from '../../partials/admin/offsite-copies.tsx';
 import { JobRunsTable } from '../../partials/job-runs-table.tsx';
 
 export interface SystemPageProps {
   ctx: PageContext;
   health: Health;
-  backups: { name: string; bytes: number }[];
+  backups: BackupFile[];
   runs: JobRun[];
   /** BACKUP_RESTIC_REPOSITORY, or '' when off-site copies are off. */
   offsiteRepository: string;
@@ -28,13 +32,7 @@ export function SystemPage(p: SystemPageProps) {
         Version {p.version} · up {formatDuration(p.uptimeMs)} · readiness: <strong>{p.health.status}</strong>
       </p>
       <h2>Health checks</h2>
-      <ul>
-        {Object.entries(p.health.checks).map(([name, check]) => (
-          <li>
-            <strong>{name}:</strong> <span class={check.ok ? 'status-done' : 'status-failed'}>{check.ok ? 'ok' : 'failing'}</span> · {check.detail}
-          </li>
-        ))}
-      </ul>
+      <HealthChecks checks={p.health.checks} />
       <h2>Backups</h2>
       <p class="hint">
         Schedule (cron, UTC): <code>{p.schedule}</code> · keeping the newest {p.retention}. Restore with{' '}
@@ -45,45 +43,10 @@ export function SystemPage(p: SystemPageProps) {
           Back up now
         </button>
       </form>
-      <div class="table-wrap">
-        <table class="data-table">
-          <caption>Backup files, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col" class="num">Size (bytes)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.backups.length === 0 ? (
-              <tr>
-                <td colspan={2}>No backups yet.</td>
-              </tr>
-            ) : (
-              p.backups.map((b) => (
-                <tr>
-                  <td>{b.name}</td>
-                  <td class="num">{formatInt(b.bytes)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <BackupsTable backups={p.backups} />
       <JobRunsTable caption="Recent backup runs" runs={p.runs} describe={(d) => String(d.file ?? '')} />
       <h2>Off-site copies</h2>
-      {p.offsiteRepository ? (
-        <>
-          <p class="hint">
-            Each backup is copied with restic to <code>{p.offsiteRepository}</code>, keeping the newest {p.retention} there too.
-          </p>
-          <JobRunsTable caption="Recent off-site copies" runs={p.offsiteRuns} describe={(d) => `snapshot ${String(d.snapshot ?? '')} of ${String(d.file ?? '')}`} />
-        </>
-      ) : (
-        <p class="hint">
-          Off. Set <code>BACKUP_RESTIC_REPOSITORY</code> and <code>RESTIC_PASSWORD</code> to copy every backup off this machine, encrypted.
-        </p>
-      )}
+      <OffsiteCopies repository={p.offsiteRepository} runs={p.offsiteRuns} retention={p.retention} />
     </AdminPage>
   );
 }
