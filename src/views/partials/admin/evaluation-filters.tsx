@@ -1,4 +1,6 @@
 import { evaluationsHref, type FilterField, type FilterValues } from '../../admin/evaluation-links.ts';
+import { FilterInput, type FilterInputKind } from './filter-input.tsx';
+import { FilterSelect } from './filter-select.tsx';
 
 export interface EvaluationFiltersProps {
   values: FilterValues;
@@ -9,56 +11,23 @@ export interface EvaluationFiltersProps {
 
 const STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 
-type InputKind = { type: 'date' } | { type: 'text' | 'search'; maxlength: number } | { type: 'number' };
+/** htmx attributes: a filter request swaps the table body; a 422 swaps the form with its errors and keeps the URL. */
+const HTMX = {
+  'data-hx-get': '/admin/evaluations',
+  'data-hx-target': '#evaluations-tbody',
+  'data-hx-swap': 'outerHTML',
+  'data-hx-push-url': 'true',
+  'data-hx-status_422': 'target:#evaluation-filters swap:outerHTML push:false',
+};
 
 /** The history's GET filter form, prefilled from the query string; errors sit beside their fields. */
 export function EvaluationFilters({ values, errors, enhance }: EvaluationFiltersProps) {
-  const describedBy = (name: FilterField) => (errors[name] ? `filter-${name}-error` : undefined);
-  const error = (name: FilterField) =>
-    errors[name] ? (
-      <p id={`filter-${name}-error`} class="field-error">
-        <strong>Error:</strong> {errors[name]}
-      </p>
-    ) : null;
-  const input = (name: FilterField, label: string, kind: InputKind) => (
-    <div class="field">
-      <label for={`filter-${name}`}>{label}</label>
-      <input
-        id={`filter-${name}`}
-        name={name}
-        value={values[name] ?? ''}
-        {...kind}
-        {...(kind.type === 'number' ? { min: '1', max: '5', step: '0.1', inputmode: 'decimal' } : {})}
-        aria-invalid={errors[name] ? 'true' : undefined}
-        aria-describedby={describedBy(name)}
-      />
-      {error(name)}
-    </div>
-  );
+  const input = (name: FilterField, label: string, kind: FilterInputKind) => <FilterInput name={name} label={label} kind={kind} value={values[name]} error={errors[name]} />;
   const select = (name: FilterField, label: string, options: [string, string][], fallback = '') => (
-    <div class="field">
-      <label for={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} aria-invalid={errors[name] ? 'true' : undefined} aria-describedby={describedBy(name)}>
-        {options.map(([value, text]) => (
-          <option value={value} selected={(values[name] || fallback) === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-      {error(name)}
-    </div>
+    <FilterSelect name={name} label={label} options={options} value={values[name]} fallback={fallback} error={errors[name]} />
   );
-  const htmx = enhance
-    ? {
-        'data-hx-get': '/admin/evaluations',
-        'data-hx-target': '#evaluations-tbody',
-        'data-hx-swap': 'outerHTML',
-        'data-hx-push-url': 'true',
-        'data-hx-status_422': 'target:#evaluation-filters swap:outerHTML push:false',
-      }
-    : {};
   return (
-    <form id="evaluation-filters" class="filters" method="get" action="/admin/evaluations" role="search" aria-label="Filter evaluations" {...htmx}>
+    <form id="evaluation-filters" class="filters" method="get" action="/admin/evaluations" role="search" aria-label="Filter evaluations" {...(enhance ? HTMX : {})}>
       {input('from', 'From (UTC day)', { type: 'date' })}
       {input('to', 'To (UTC day)', { type: 'date' })}
       {input('writer', 'Writer (username or id)', { type: 'text', maxlength: 100 })}
