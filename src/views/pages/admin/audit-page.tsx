@@ -1,7 +1,8 @@
 import type { PageContext } from '../../../http/page-context.ts';
 import { AdminPage } from '../../layouts/admin-page.tsx';
 import { AuditPager } from '../../admin/audit-pager.tsx';
-import { AuditRow, type AuditRowEntry } from '../../partials/admin/audit-row.tsx';
+import type { AuditRowEntry } from '../../partials/admin/audit-row.tsx';
+import { AuditTable } from '../../partials/admin/audit-table.tsx';
 
 export interface AuditPageProps {
   ctx: PageContext;
@@ -21,25 +22,7 @@ export function AuditPage({ ctx, entries, page, pages, total }: AuditPageProps) 
         <p>Nothing recorded yet.</p>
       ) : (
         <>
-          <div class="table-wrap">
-            <table class="data-table audit-table">
-              <caption>Audit entries, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Time (UTC)</th>
-                  <th scope="col">Actor</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Target</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {entries.map((e) => (
-                  <AuditRow entry={e} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AuditTable entries={entries} />
           <AuditPager page={page} pages={pages} total={total} />
         </>
       )}
