@@ -1,5 +1,6 @@
 import type { I18n } from '../../i18n/index.ts';
 import { isoDate } from '../format.ts';
+import { CriterionCells } from './criterion-cells.tsx';
 
 /** One of the writer's memos with its latest evaluation, as the history lists it. */
 export interface HistoryEntry {
@@ -33,9 +34,7 @@ export function HistoryRow({ entry: e, criteria, i18n: { t, date } }: HistoryRow
         {e.isRevision ? <span class="tag">{t('history.revision')}</span> : null} {e.excerpt}
       </td>
       <td class="num">{e.status === 'done' && e.overall !== null ? `${e.overall.toFixed(1)} · ${e.band ?? ''}` : t(`status.${e.status}`)}</td>
-      {criteria.map((c) => (
-        <td class="num">{e.scores[c.id] ?? '–'}</td>
-      ))}
+      <CriterionCells criteria={criteria} scores={e.scores} />
     </tr>
   );
 }

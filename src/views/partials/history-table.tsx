@@ -1,4 +1,5 @@
 import type { I18n } from '../../i18n/index.ts';
+import { CriterionHeaders } from './criterion-headers.tsx';
 import { HistoryRow, type HistoryEntry } from './history-row.tsx';
 
 export interface HistoryTableProps {
@@ -19,11 +20,7 @@ export function HistoryTable({ entries, criteria, i18n }: HistoryTableProps) {
             <th scope="col">{t('history.submitted')}</th>
             <th scope="col">{t('history.memo')}</th>
             <th scope="col" class="num">{t('history.overall')}</th>
-            {criteria.map((c) => (
-              <th scope="col" class="num">
-                {c.name}
-              </th>
-            ))}
+            <CriterionHeaders criteria={criteria} />
           </tr>
         </thead>
         <tbody>

@@ -1,4 +1,5 @@
 import type { I18n } from '../../i18n/index.ts';
+import { CriterionCells } from './criterion-cells.tsx';
 
 /** One finished evaluation on the progress chart. */
 export interface ProgressPoint {
@@ -23,9 +24,7 @@ export function ProgressRow({ point: p, criteria, i18n }: ProgressRowProps) {
         <a href={`/evaluations/${p.evaluationId}`}>{i18n.shortDate(p.createdAt)}</a>
       </th>
       <td class="num">{p.overall.toFixed(1)}</td>
-      {criteria.map((c) => (
-        <td class="num">{p.scores[c.id] ?? '–'}</td>
-      ))}
+      <CriterionCells criteria={criteria} scores={p.scores} />
     </tr>
   );
 }

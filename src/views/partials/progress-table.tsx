@@ -1,4 +1,5 @@
 import type { I18n } from '../../i18n/index.ts';
+import { CriterionHeaders } from './criterion-headers.tsx';
 import { ProgressRow, type ProgressPoint } from './progress-row.tsx';
 
 export interface ProgressTableProps {
@@ -18,11 +19,7 @@ export function ProgressTable({ points, criteria, i18n }: ProgressTableProps) {
           <tr>
             <th scope="col">{t('chart.date')}</th>
             <th scope="col" class="num">{t('chart.overall')}</th>
-            {criteria.map((c) => (
-              <th scope="col" class="num">
-                {c.name}
-              </th>
-            ))}
+            <CriterionHeaders criteria={criteria} />
           </tr>
         </thead>
         <tbody>
