@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { AdminEvaluationExportRow } from '../db/queries/admin-evaluations.ts';
 import { isoDate } from '../views/format.ts';
-import { memoExcerpt, writerLabel } from '../views/admin/evaluation-labels.ts';
+import { memoExcerpt, writerLabel } from '../views/evaluation-labels.ts';
 import { CorruptResultError, criterionScores, readResultOrError } from './result.ts';
 
 type Cell = string | number | null;

@@ -3,7 +3,7 @@ import { wantsJson, type Ctx } from '../../http/context.ts';
 import { paginate } from '../../http/paginate.ts';
 import { pageContext } from '../../http/page-context.ts';
 import { renderPage } from '../../http/render.ts';
-import { AuditPage } from '../../views/admin/audit-page.tsx';
+import { AuditPage } from '../../views/pages/admin/audit-page.tsx';
 
 /** Audit entries per page. */
 export const AUDIT_PAGE_SIZE = 50;

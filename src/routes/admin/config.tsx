@@ -10,9 +10,9 @@ import { setFlash } from '../../http/flash.ts';
 import { readForm } from '../../http/form.ts';
 import { pageContext } from '../../http/page-context.ts';
 import { redirectAfterPost, renderPage } from '../../http/render.ts';
-import { ConfigEditPage } from '../../views/admin/config-edit.tsx';
-import { ConfigIndexPage } from '../../views/admin/config-index.tsx';
-import { ConfigVersionPage } from '../../views/admin/config-version.tsx';
+import { ConfigEditPage } from '../../views/pages/admin/config-edit-page.tsx';
+import { ConfigIndexPage } from '../../views/pages/admin/config-index-page.tsx';
+import { ConfigVersionPage } from '../../views/pages/admin/config-version-page.tsx';
 
 /** Longest YAML the editor accepts (the 64 KiB body limit applies too); the shipped rubric is ~6 500. */
 export const MAX_YAML_CHARS = 60_000;

@@ -7,7 +7,7 @@ import { wantsJson, type Ctx } from '../../http/context.ts';
 import { pageContext } from '../../http/page-context.ts';
 import { renderPage } from '../../http/render.ts';
 import { usageReport } from '../../llm/usage-report.ts';
-import { DashboardPage } from '../../views/admin/dashboard.tsx';
+import { DashboardPage } from '../../views/pages/admin/dashboard-page.tsx';
 import { DAY } from '../../time.ts';
 
 

@@ -8,11 +8,11 @@ import { idParam } from '../../http/id-param.ts';
 import { pageContext } from '../../http/page-context.ts';
 import { renderFragment, renderPage } from '../../http/render.ts';
 import { isoDate } from '../../views/format.ts';
-import { EvaluationDetailPage } from '../../views/admin/evaluation-detail.tsx';
-import { EvaluationFilters } from '../../views/admin/evaluation-filters.tsx';
-import { memoExcerpt, providerLabel, writerLabel } from '../../views/admin/evaluation-labels.ts';
-import { EvaluationsPage } from '../../views/admin/evaluations-page.tsx';
-import { EvaluationsUpdate } from '../../views/admin/evaluations-update.tsx';
+import { EvaluationDetailPage } from '../../views/pages/admin/evaluation-detail-page.tsx';
+import { EvaluationFilters } from '../../views/partials/admin/evaluation-filters.tsx';
+import { memoExcerpt, providerLabel, writerLabel } from '../../views/evaluation-labels.ts';
+import { EvaluationsPage } from '../../views/pages/admin/evaluations-page.tsx';
+import { EvaluationsUpdate } from '../../views/partials/admin/evaluations-update.tsx';
 
 function invalidFilters(c: Ctx, p: Extract<ParsedFilters, { ok: false }>) {
   if (wantsJson(c)) return c.json({ error: 'Invalid filters', issues: p.errors }, 422);

@@ -9,7 +9,7 @@ import { pageContext } from '../../http/page-context.ts';
 import { renderPage } from '../../http/render.ts';
 import { endSession } from '../../http/session.ts';
 import { plural } from '../../views/format.ts';
-import { SessionsPage } from '../../views/admin/sessions-page.tsx';
+import { SessionsPage } from '../../views/pages/admin/sessions-page.tsx';
 import { accountNotFound, actingAdmin, done, loadAccount } from './users-shared.tsx';
 
 /** Where "Revoke all" returns to: the page its form was on. */

@@ -7,7 +7,7 @@ import { pageContext } from '../../http/page-context.ts';
 import { renderPage } from '../../http/render.ts';
 import { BACKUP_JOB, listBackups } from '../../jobs/backup.ts';
 import { backupWithOffsiteCopy, OFFSITE_JOB } from '../../jobs/offsite.ts';
-import { SystemPage } from '../../views/admin/system.tsx';
+import { SystemPage } from '../../views/pages/admin/system-page.tsx';
 
 /** GET /admin/system — health with details, backups, version, uptime (also JSON). */
 export function showSystem(c: Ctx) {

@@ -5,7 +5,7 @@ import type { User } from '../../db/schema.ts';
 import { wantsJson, type Ctx } from '../../http/context.ts';
 import { readForm } from '../../http/form.ts';
 import { plural } from '../../views/format.ts';
-import type { RowError } from '../../views/admin/user-actions.tsx';
+import type { RowError } from '../../views/partials/admin/user-actions.tsx';
 import { accountNotFound, actingAdmin, done, loadAccount, refuse, renderUsersPage } from './users-shared.tsx';
 
 /** The role-change form. */

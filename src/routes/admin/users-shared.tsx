@@ -9,7 +9,7 @@ import { errorResponse } from '../../http/errors.tsx';
 import { setFlash } from '../../http/flash.ts';
 import { pageContext } from '../../http/page-context.ts';
 import { redirectAfterPost, renderPage } from '../../http/render.ts';
-import { UsersPage, type UsersPageProps } from '../../views/admin/users-page.tsx';
+import { UsersPage, type UsersPageProps } from '../../views/pages/admin/users-page.tsx';
 
 // HTTP helpers shared by the /admin/users handlers (users.tsx, user-actions.tsx, user-import.tsx,
 // sessions.tsx); the account rules themselves are in src/auth/accounts.ts.

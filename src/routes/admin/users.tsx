@@ -5,7 +5,7 @@ import type { AuthConfig } from '../../config/schemas.ts';
 import { listAccounts } from '../../db/queries/users.ts';
 import { wantsJson, type Ctx } from '../../http/context.ts';
 import { readForm } from '../../http/form.ts';
-import type { UserCreateState } from '../../views/admin/user-create-form.tsx';
+import type { UserCreateState } from '../../views/partials/admin/user-create-form.tsx';
 import { actingAdmin, done, renderUsersPage } from './users-shared.tsx';
 
 export { activateUser, changeRole, deactivateUser, resetPassword } from './user-actions.tsx';

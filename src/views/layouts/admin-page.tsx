@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { PageContext } from '../../http/page-context.ts';
-import { AdminNav } from '../partials/admin-nav.tsx';
+import { AdminNav } from '../partials/admin/admin-nav.tsx';
 import { Page } from './page.tsx';
 
 export interface AdminPageProps {

@@ -1,6 +1,9 @@
 import type { Child } from 'hono/jsx';
 import type { PageContext } from '../../http/page-context.ts';
 import { LanguageSwitch } from '../partials/language-switch.tsx';
+import { PageHead } from '../partials/page-head.tsx';
+import { SiteFooter } from '../partials/site-footer.tsx';
+import { SiteHeader } from '../partials/site-header.tsx';
 
 export interface PageProps {
   title: string;
@@ -12,66 +15,15 @@ export interface PageProps {
 
 /** The one page shell: skip link, header with navigation, flash message, main landmark, footer. */
 export function Page({ title, ctx, refreshSeconds, children }: PageProps) {
-  const { assets, account } = ctx;
-  const { t, locale } = ctx.i18n;
+  const { assets, account, i18n } = ctx;
   return (
-    <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${t('site.name')}`}</title>
-        <meta name="htmx-config" content='{"includeIndicatorCSS":false,"metaCharacter":"_"}' />
-        <link rel="icon" href="data:," />
-        <link rel="stylesheet" href={assets.css} />
-        <script src={assets.htmx} defer></script>
-        <script src={assets.js} defer></script>
-        {refreshSeconds ? (
-          <noscript>
-            <meta http-equiv="refresh" content={String(refreshSeconds)} />
-          </noscript>
-        ) : null}
-      </head>
+    <html lang={i18n.locale}>
+      <PageHead title={`${title} · ${i18n.t('site.name')}`} assets={assets} refreshSeconds={refreshSeconds} />
       <body>
         <a class="skip-link" href="#main">
-          {t('site.skip')}
+          {i18n.t('site.skip')}
         </a>
-        <header class="site-header">
-          <a class="brand" href="/">
-            {t('site.name')}
-          </a>
-          <nav aria-label={t('nav.label')}>
-            <ul>
-              <li>
-                <a href="/">{t('nav.new')}</a>
-              </li>
-              <li>
-                <a href="/history">{t('nav.history')}</a>
-              </li>
-              <li>
-                <a href="/rubric">{t('nav.rubric')}</a>
-              </li>
-              {account?.role === 'admin' ? (
-                <li>
-                  <a href="/admin">{t('nav.admin')}</a>
-                </li>
-              ) : null}
-              {account ? (
-                <li class="account">
-                  <span class="account-name">{account.username}</span>
-                  <form method="post" action="/logout" class="inline-form">
-                    <button type="submit" class="link-button">
-                      {t('nav.logout')}
-                    </button>
-                  </form>
-                </li>
-              ) : ctx.studentMode === 'accounts' ? (
-                <li>
-                  <a href="/login">{t('nav.login')}</a>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        </header>
+        <SiteHeader i18n={i18n} account={account} studentMode={ctx.studentMode} />
         <main id="main" tabindex={-1}>
           {ctx.flash ? (
             <p class="notice flash" role="status">
@@ -80,18 +32,9 @@ export function Page({ title, ctx, refreshSeconds, children }: PageProps) {
           ) : null}
           {children}
         </main>
-        <footer class="site-footer">
-          <p>
-            {t('footer.note')}
-            {account ? null : (
-              <>
-                {' '}
-                <a href="/login">{t('footer.staff')}</a>
-              </>
-            )}
-          </p>
+        <SiteFooter i18n={i18n} signedIn={account !== undefined}>
           <LanguageSwitch ctx={ctx} />
-        </footer>
+        </SiteFooter>
       </body>
     </html>
   );

@@ -1,20 +1,11 @@
 import type { PageContext } from '../../http/page-context.ts';
-import { isoDate } from '../format.ts';
 import { Page } from '../layouts/page.tsx';
+import type { HistoryEntry } from '../partials/history-row.tsx';
+import { HistoryTable } from '../partials/history-table.tsx';
 import { Pager } from '../partials/pager.tsx';
 import { ProgressChart, type ProgressChartProps } from '../partials/progress-chart.tsx';
 
-export interface HistoryEntry {
-  submissionId: number;
-  evaluationId: number;
-  createdAt: number;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  overall: number | null;
-  band: string | null;
-  scores: Record<string, number>;
-  excerpt: string;
-  isRevision: boolean;
-}
+export type { HistoryEntry } from '../partials/history-row.tsx';
 
 export interface HistoryPageProps {
   ctx: PageContext;
@@ -28,7 +19,7 @@ export interface HistoryPageProps {
 
 /** GET /history: the writer's own memos, newest first, with scores, and a progress chart. */
 export function HistoryPage(p: HistoryPageProps) {
-  const { t, plural, int, date } = p.ctx.i18n;
+  const { t, plural, int } = p.ctx.i18n;
   const link = (n: number) => `/history?page=${n}`;
   return (
     <Page title={t('history.title')} ctx={p.ctx}>
@@ -48,41 +39,7 @@ export function HistoryPage(p: HistoryPageProps) {
       {p.total > 0 ? (
         <section aria-labelledby="memos-title">
           <h2 id="memos-title">{t('history.memos')}</h2>
-          <div class="table-wrap">
-            <table class="data-table">
-              <caption>{t('history.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('history.submitted')}</th>
-                  <th scope="col">{t('history.memo')}</th>
-                  <th scope="col" class="num">{t('history.overall')}</th>
-                  {p.criteria.map((c) => (
-                    <th scope="col" class="num">
-                      {c.name}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {p.entries.map((e) => (
-                  <tr>
-                    <th scope="row">
-                      <a href={`/evaluations/${e.evaluationId}`}>
-                        <time datetime={isoDate(e.createdAt)}>{date(e.createdAt)}</time>
-                      </a>
-                    </th>
-                    <td class="excerpt">
-                      {e.isRevision ? <span class="tag">{t('history.revision')}</span> : null} {e.excerpt}
-                    </td>
-                    <td class="num">{e.status === 'done' && e.overall !== null ? `${e.overall.toFixed(1)} · ${e.band ?? ''}` : t(`status.${e.status}`)}</td>
-                    {p.criteria.map((c) => (
-                      <td class="num">{e.scores[c.id] ?? '–'}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <HistoryTable entries={p.entries} criteria={p.criteria} i18n={p.ctx.i18n} />
           <Pager
             id="history-pager"
             page={p.page}

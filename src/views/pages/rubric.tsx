@@ -1,6 +1,7 @@
 import type { Rubric } from '../../config/schemas.ts';
 import type { PageContext } from '../../http/page-context.ts';
 import { Page } from '../layouts/page.tsx';
+import { BandsTable } from '../partials/bands-table.tsx';
 
 /** GET /rubric: every criterion, its weight, what each level means, and how the overall is computed. */
 export function RubricPage({ ctx, rubric }: { ctx: PageContext; rubric: Rubric }) {
@@ -15,23 +16,7 @@ export function RubricPage({ ctx, rubric }: { ctx: PageContext; rubric: Rubric }
 
       <h2>{t('rubric.how')}</h2>
       <p>{t('rubric.howText', { min, minLabel: labels[String(min)] ?? '', max, maxLabel: labels[String(max)] ?? '' })}</p>
-      <table class="bands">
-        <caption>{t('rubric.bandsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('rubric.overallCol')}</th>
-            <th scope="col">{t('rubric.bandCol')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rubric.bands.map((b) => (
-            <tr>
-              <td>{t('rubric.orMore', { n: b.min.toFixed(1) })}</td>
-              <td>{b.label}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <BandsTable bands={rubric.bands} i18n={ctx.i18n} />
 
       <h2>{t('rubric.criteria')}</h2>
       {rubric.criteria.map((c) => (

@@ -1,10 +1,11 @@
 import type { I18n } from '../../i18n/index.ts';
 import type { EvaluationResult } from '../../llm/evaluate.ts';
-import { isoDate } from '../format.ts';
+import { BulletSection } from './bullet-section.tsx';
+import { CriterionScores } from './criterion-scores.tsx';
 import { DemoNotice } from './demo-notice.tsx';
 import { MemoText } from './memo-text.tsx';
+import { OverallScore } from './overall-score.tsx';
 import { RevisionComparisonView, type Revision } from './revision-comparison.tsx';
-import { ScoreBar } from './score-bar.tsx';
 import { SegmentNotes } from './segment-notes.tsx';
 
 export interface ResultProps {
@@ -21,7 +22,7 @@ export interface ResultProps {
 /** The finished evaluation: overall, criteria, strengths, opportunities, the memo with comments. */
 export function EvaluationResultView({ submissionId, memo, result, finishedAt, revision, i18n }: ResultProps) {
   const { t } = i18n;
-  const { min, max } = result.scale;
+  const { max } = result.scale;
   return (
     <section
       id="evaluation-panel"
@@ -31,36 +32,12 @@ export function EvaluationResultView({ submissionId, memo, result, finishedAt, r
     >
       <h1 id="result-title">{t('result.heading')}</h1>
       {result.demo ? <DemoNotice i18n={i18n} kind="result" /> : null}
-      <div class="overall">
-        <p class="overall-score">
-          <span class="overall-number">{result.overall.toFixed(1)}</span>
-          <span class="overall-max"> / {max}</span>
-        </p>
-        <p class="overall-band">{result.band}</p>
-        <p class="hint">
-          {t('result.overallExplain')} {t('result.evaluated')} <time datetime={isoDate(finishedAt)}>{i18n.date(finishedAt)}</time> {t('result.against')}{' '}
-          <a href="/rubric">{result.rubricName}</a>.
-        </p>
-      </div>
+      <OverallScore result={result} finishedAt={finishedAt} i18n={i18n} />
 
       {revision ? <RevisionComparisonView revision={revision} max={max} i18n={i18n} /> : null}
 
       <h2>{t('result.byCriterion')}</h2>
-      <ol class="criteria">
-        {result.criteria.map((c) => (
-          <li class="criterion">
-            <h3>{c.name}</h3>
-            <p class="criterion-score">
-              <strong>
-                {c.score} / {max}
-              </strong>{' '}
-              <span class="label">{result.scale.labels[String(c.score)]}</span> <span class="weight">· {t('result.weight', { weight: c.weight })}</span>
-            </p>
-            <ScoreBar score={c.score} min={min} max={max} />
-            <p>{c.justification}</p>
-          </li>
-        ))}
-      </ol>
+      <CriterionScores result={result} i18n={i18n} />
 
       <div class="two-col">
         <BulletSection id="strengths-title" title={t('result.strengths')} items={result.strengths} />
@@ -79,19 +56,6 @@ export function EvaluationResultView({ submissionId, memo, result, finishedAt, r
           {t('result.newMemo')}
         </a>
       </div>
-    </section>
-  );
-}
-
-function BulletSection({ id, title, items }: { id: string; title: string; items: string[] }) {
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      <ul>
-        {items.map((s) => (
-          <li>{s}</li>
-        ))}
-      </ul>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import type { JobRun } from '../../db/schema.ts';
-import { formatDate } from '../format.ts';
+import { JobRunRow } from './job-run-row.tsx';
 
 export interface JobRunsTableProps {
   caption: string;
@@ -23,11 +23,7 @@ export function JobRunsTable({ caption, runs, describe }: JobRunsTableProps) {
         </thead>
         <tbody>
           {runs.map((r) => (
-            <tr>
-              <td>{formatDate(r.startedAt)}</td>
-              <td class={r.status === 'failed' ? 'status-failed' : undefined}>{r.status}</td>
-              <td>{r.error ?? (r.detail ? describe(JSON.parse(r.detail) as Record<string, unknown>) : '')}</td>
-            </tr>
+            <JobRunRow run={r} describe={describe} />
           ))}
         </tbody>
       </table>

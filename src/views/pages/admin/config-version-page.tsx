@@ -1,0 +1,41 @@
+import type { ConfigVersionView } from '../../../config-versions/overview.ts';
+import type { PageContext } from '../../../http/page-context.ts';
+import { AdminPage } from '../../layouts/admin-page.tsx';
+import { ConfigRollbackForm } from '../../partials/admin/config-rollback-form.tsx';
+import { ConfigRollbackProblems } from '../../partials/admin/config-rollback-problems.tsx';
+import { ConfigVersionChanges } from '../../partials/admin/config-version-changes.tsx';
+import { ConfigVersionFacts } from '../../partials/admin/config-version-facts.tsx';
+import { ConfigVersionNav } from '../../partials/admin/config-version-nav.tsx';
+
+export interface ConfigVersionProps extends ConfigVersionView {
+  ctx: PageContext;
+  /** The rollback form's state after a refused rollback: the note kept, a note error, or why the text can't be installed. */
+  rollback: { note: string; noteError?: string; problems: string[] };
+}
+
+/** GET /admin/config/:name/versions/:version: one version's text, who saved it, and what it changed. */
+export function ConfigVersionPage(p: ConfigVersionProps) {
+  const file = `${p.name}.yaml`;
+  const title = p.version === 0 ? `${file}: the shipped file` : `${file} version ${p.version}`;
+  return (
+    <AdminPage title={`${p.rollback.noteError || p.rollback.problems.length ? 'Error: ' : ''}${title}`} ctx={p.ctx} section="/admin/config">
+      <h1>{title}</h1>
+      {p.rollback.problems.length ? <ConfigRollbackProblems version={p.version} problems={p.rollback.problems} /> : null}
+      <ConfigVersionFacts name={p.name} version={p.version} saved={p.saved} inForce={p.inForce} />
+      <ConfigVersionNav name={p.name} version={p.version} newest={p.newest} />
+      {p.previous === undefined ? null : <ConfigVersionChanges version={p.version} previous={p.previous} diff={p.diff} stats={p.stats} />}
+      <h2>Full text</h2>
+      {/* A focusable scroll box needs a name; a <pre> may carry aria-label only with a role (Nu Html Checker). */}
+      <pre class="code" tabindex={0} role="region" aria-label={`${title}, full text`}>
+        {p.yaml}
+      </pre>
+      {p.version === p.inForce ? null : (
+        <>
+          <h2>Roll back</h2>
+          <p>Rolling back saves this text as a new version, so the history stays complete. It is checked first, like any save.</p>
+          <ConfigRollbackForm name={p.name} version={p.version} withNote note={p.rollback.note} error={p.rollback.noteError} />
+        </>
+      )}
+    </AdminPage>
+  );
+}

@@ -1,0 +1,53 @@
+import type { AdminEvaluationDetail } from '../../../db/queries/admin-evaluations.ts';
+import type { EvaluationAttempt } from '../../../db/schema.ts';
+import type { PageContext } from '../../../http/page-context.ts';
+import type { EvaluationResult } from '../../../llm/evaluate.ts';
+import { formatInt } from '../../format.ts';
+import { AdminPage } from '../../layouts/admin-page.tsx';
+import { AttemptsTable } from '../../partials/admin/attempts-table.tsx';
+import { EvaluationCostFacts } from '../../partials/admin/evaluation-cost-facts.tsx';
+import { EvaluationResultSummary } from '../../partials/admin/evaluation-result-summary.tsx';
+import { EvaluationRunFacts } from '../../partials/admin/evaluation-run-facts.tsx';
+import { RawExchange } from '../../partials/admin/raw-exchange.tsx';
+import { MemoText } from '../../partials/memo-text.tsx';
+
+export interface EvaluationDetailProps {
+  ctx: PageContext;
+  ev: AdminEvaluationDetail;
+  /** The stored result, when the evaluation is done and its JSON reads. */
+  result: EvaluationResult | undefined;
+  attempts: EvaluationAttempt[];
+}
+
+/** GET /admin/evaluations/:id: everything about one evaluation, with the raw prompt and response for debugging. */
+export function EvaluationDetailPage({ ctx, ev, result, attempts }: EvaluationDetailProps) {
+  return (
+    <AdminPage title={`Evaluation #${ev.id}`} ctx={ctx} section="/admin/evaluations">
+      <p>
+        <a href="/admin/evaluations">← All evaluations</a>
+      </p>
+      <h1>Evaluation #{ev.id}</h1>
+      {ev.provider === 'demo' ? (
+        <p class="notice">
+          Scored by the <strong>demo evaluator</strong> (offline rules, not an AI model).
+        </p>
+      ) : null}
+      {ev.status === 'failed' ? (
+        <p class="notice error-notice">
+          <strong>Failed{ev.errorKind ? ` (${ev.errorKind})` : ''}:</strong> {ev.errorMessage ?? 'no message recorded'}
+        </p>
+      ) : null}
+      <h2>Run</h2>
+      <EvaluationRunFacts ev={ev} />
+      <h2>Tokens and cost (all attempts)</h2>
+      <EvaluationCostFacts ev={ev} />
+      <h2>Attempts</h2>
+      <AttemptsTable attempts={attempts} />
+      {result ? <EvaluationResultSummary result={result} /> : null}
+      <h2>Memo ({formatInt(ev.memoChars)} characters)</h2>
+      <MemoText memo={ev.memo} segments={result?.segments ?? []} i18n={ctx.i18n} />
+      <h2>Debug</h2>
+      <RawExchange rawPrompt={ev.rawPrompt} rawResponse={ev.rawResponse} />
+    </AdminPage>
+  );
+}
