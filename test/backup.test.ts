@@ -114,7 +114,7 @@ describe('runBackup', () => {
       const runs = listJobRuns(t.db, BACKUP_JOB, 10);
       expect(runs).toHaveLength(1);
       expect(runs[0]).toMatchObject({ status: 'ok', error: null });
-      expect(JSON.parse(runs[0]!.detail ?? '{}')).toMatchObject({ file: res.file, kept: 1, removed: [] });
+      expect(runs[0]!.detail).toMatchObject({ file: res.file, kept: 1, removed: [] });
 
       expect(await writer.exited, writer.output().err).toBe(0);
       const last = Number(/done (\d+)/.exec(writer.output().out)?.[1]);
@@ -140,7 +140,7 @@ describe('runBackup', () => {
     expect(readdirSync(backupDir(t.dir)).sort()).toEqual(names.slice(2));
     const runs = listJobRuns(t.db, BACKUP_JOB, 10);
     expect(runs.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
-    expect(JSON.parse(runs[0]!.detail ?? '{}')).toMatchObject({ kept: 3, removed: [names[1]] });
+    expect(runs[0]!.detail).toMatchObject({ kept: 3, removed: [names[1]] });
   });
 
   it('a backup directory that cannot be created: throws, records the failed run, /health is degraded', async () => {

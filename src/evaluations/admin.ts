@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { countAdminEvaluations, findAdminEvaluation, listAdminEvaluations, type AdminEvaluationDetail, type AdminEvaluationRow, type EvaluationFilter, type EvaluationOrder } from '../db/queries/admin-evaluations.ts';
 import { listAttempts } from '../db/queries/attempts.ts';
-import type { EvaluationAttempt } from '../db/schema.ts';
+import type { StoredAttempt } from '../db/queries/attempts.ts';
 import { paginate } from '../http/paginate.ts';
 import { CorruptResultError, readResultOrError, type EvaluationResult } from './result.ts';
 
@@ -32,7 +32,7 @@ export interface AdminEvaluationModel {
   result: EvaluationResult | undefined;
   /** Why a done evaluation's stored result did not read (for the log); the page shows everything else. */
   resultProblem: string | undefined;
-  attempts: EvaluationAttempt[];
+  attempts: StoredAttempt[];
 }
 
 /** A done evaluation's stored result, or why it does not read. */

@@ -5,6 +5,9 @@ import { pruneLoginFailures } from '../db/queries/login-failures.ts';
 import { DAY } from '../time.ts';
 import { recordedRun, type JobDeps } from './job-run.ts';
 
+/** The maintenance jobs, as named in job_runs and in the schedule. */
+export const MAINTENANCE_JOBS = ['prune-login-failures', 'prune-sessions', 'prune-raw-traces'] as const;
+
 /** Failed-login records older than a day no longer count for throttling: deletes them. */
 export function pruneLoginFailuresJob(d: JobDeps): { removed: number } {
   return recordedRun(d, 'prune-login-failures', 'pruned old failed-login records', () => ({

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
+import * as v from 'valibot';
 import type { AttemptRecord } from '../../llm/attempts.ts';
 import type { Db } from '../client.ts';
 import { evaluationAttempts, type EvaluationAttempt } from '../schema.ts';
@@ -72,8 +73,29 @@ export function spendSince(db: Db, since: number): number {
 }
 
 /** Every attempt of an evaluation, oldest first, for the admin debug view. */
-export function listAttempts(db: Db, evaluationId: number): EvaluationAttempt[] {
-  return db.select().from(a).where(eq(a.evaluationId, evaluationId)).orderBy(asc(a.id)).all();
+export function listAttempts(db: Db, evaluationId: number): StoredAttempt[] {
+  return db
+    .select()
+    .from(a)
+    .where(eq(a.evaluationId, evaluationId))
+    .orderBy(asc(a.id))
+    .all()
+    .map((row) => ({ ...row, problems: readProblems(row.problems) }));
+}
+
+/** An attempt as read back: the server's validation notes as a list (empty when there were none). */
+export type StoredAttempt = Omit<EvaluationAttempt, 'problems'> & { problems: string[] };
+
+const Problems = v.array(v.string());
+
+/** The stored notes, checked; a list we cannot read is shown as one note saying so. */
+function readProblems(json: string | null): string[] {
+  if (json === null) return [];
+  try {
+    return v.parse(Problems, JSON.parse(json));
+  } catch {
+    return ['(the stored validation notes could not be read)'];
+  }
 }
 
 /** Cache use of the most recent answered attempts: did the cached system prompt get read? */

@@ -30,7 +30,28 @@ export function latestSuccessfulJobRun(db: Db, job: string): JobRun | undefined 
   return db.select().from(jobRuns).where(and(eq(jobRuns.job, job), eq(jobRuns.status, 'ok'))).orderBy(desc(jobRuns.id)).limit(1).get();
 }
 
+/** A run as the console shows it: what it did as an object (null while running or after a failure). */
+export type StoredJobRun = Omit<JobRun, 'detail'> & { detail: Record<string, unknown> | null };
+
+function readDetail(run: JobRun): StoredJobRun {
+  let detail: unknown = null;
+  try {
+    detail = run.detail === null ? null : JSON.parse(run.detail);
+  } catch {
+    detail = { unreadable: run.detail };
+  }
+  return { ...run, detail: detail !== null && typeof detail === 'object' && !Array.isArray(detail) ? (detail as Record<string, unknown>) : null };
+}
+
 /** Recent runs of a job, newest first. */
-export function listJobRuns(db: Db, job: string, limit: number): JobRun[] {
-  return db.select().from(jobRuns).where(eq(jobRuns.job, job)).orderBy(desc(jobRuns.id)).limit(limit).all();
+export function listJobRuns(db: Db, job: string, limit: number): StoredJobRun[] {
+  return db.select().from(jobRuns).where(eq(jobRuns.job, job)).orderBy(desc(jobRuns.id)).limit(limit).all().map(readDetail);
+}
+
+/** The newest run of each of `jobs`, in that order (null for a job that has never run). */
+export function latestRunOfEach(db: Db, jobs: readonly string[]): { job: string; run: StoredJobRun | null }[] {
+  return jobs.map((job) => {
+    const run = latestJobRun(db, job);
+    return { job, run: run ? readDetail(run) : null };
+  });
 }

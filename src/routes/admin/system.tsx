@@ -1,5 +1,5 @@
 import { insertAudit } from '../../db/queries/audit.ts';
-import { listJobRuns } from '../../db/queries/job-runs.ts';
+import { latestRunOfEach, listJobRuns } from '../../db/queries/job-runs.ts';
 import { checkHealth } from '../../health.ts';
 import { wantsJson, type Ctx } from '../../http/context.ts';
 import { setFlash } from '../../http/flash.ts';
@@ -7,6 +7,7 @@ import { pageContext } from '../../http/page-context.ts';
 import { renderPage } from '../../http/render.ts';
 import { BACKUP_JOB, listBackups } from '../../jobs/backup.ts';
 import { backupWithOffsiteCopy, OFFSITE_JOB } from '../../jobs/offsite.ts';
+import { MAINTENANCE_JOBS } from '../../jobs/prune.ts';
 import { SystemPage } from '../../views/pages/admin/system-page.tsx';
 
 /** GET /admin/system — health with details, backups, version, uptime (also JSON). */
@@ -19,6 +20,7 @@ export function showSystem(c: Ctx) {
     runs: listJobRuns(db, BACKUP_JOB, 10),
     offsiteRepository: env.restic.repository,
     offsiteRuns: env.restic.repository ? listJobRuns(db, OFFSITE_JOB, 10) : [],
+    maintenance: latestRunOfEach(db, MAINTENANCE_JOBS),
     version: lifecycle.version,
     uptimeMs: now() - lifecycle.startedAt,
     schedule: env.backupSchedule,

@@ -1,8 +1,8 @@
-import type { JobRun } from '../../db/schema.ts';
+import type { StoredJobRun } from '../../db/queries/job-runs.ts';
 import { formatDate } from '../format.ts';
 
 export interface JobRunRowProps {
-  run: JobRun;
+  run: StoredJobRun;
   /** What a successful run's detail shows (e.g. the file, or the restic snapshot). */
   describe: (detail: Record<string, unknown>) => string;
 }
@@ -13,7 +13,7 @@ export function JobRunRow({ run: r, describe }: JobRunRowProps) {
     <tr>
       <td>{formatDate(r.startedAt)}</td>
       <td class={r.status === 'failed' ? 'status-failed' : undefined}>{r.status}</td>
-      <td>{r.error ?? (r.detail ? describe(JSON.parse(r.detail) as Record<string, unknown>) : '')}</td>
+      <td>{r.error ?? (r.detail ? describe(r.detail) : '')}</td>
     </tr>
   );
 }

@@ -1,9 +1,9 @@
-import type { JobRun } from '../../db/schema.ts';
+import type { StoredJobRun } from '../../db/queries/job-runs.ts';
 import { JobRunRow } from './job-run-row.tsx';
 
 export interface JobRunsTableProps {
   caption: string;
-  runs: JobRun[];
+  runs: StoredJobRun[];
   /** What a successful run's detail shows (e.g. the file, or the restic snapshot). */
   describe: (detail: Record<string, unknown>) => string;
 }

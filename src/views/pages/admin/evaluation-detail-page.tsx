@@ -1,5 +1,5 @@
 import type { AdminEvaluationDetail } from '../../../db/queries/admin-evaluations.ts';
-import type { EvaluationAttempt } from '../../../db/schema.ts';
+import type { StoredAttempt } from '../../../db/queries/attempts.ts';
 import type { PageContext } from '../../../http/page-context.ts';
 import type { EvaluationResult } from '../../../llm/evaluate.ts';
 import { formatInt } from '../../format.ts';
@@ -16,7 +16,7 @@ export interface EvaluationDetailProps {
   ev: AdminEvaluationDetail;
   /** The stored result, when the evaluation is done and its JSON reads. */
   result: EvaluationResult | undefined;
-  attempts: EvaluationAttempt[];
+  attempts: StoredAttempt[];
 }
 
 /** GET /admin/evaluations/:id: everything about one evaluation, with the raw prompt and response for debugging. */

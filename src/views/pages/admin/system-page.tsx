@@ -1,4 +1,4 @@
-import type { JobRun } from '../../../db/schema.ts';
+import type { StoredJobRun } from '../../../db/queries/job-runs.ts';
 import type { Health } from '../../../health.ts';
 import type { PageContext } from '../../../http/page-context.ts';
 import { formatDuration } from '../../format.ts';
@@ -6,6 +6,8 @@ import { AdminPage } from '../../layouts/admin-page.tsx';
 import type { BackupFile } from '../../partials/admin/backup-row.tsx';
 import { BackupsTable } from '../../partials/admin/backups-table.tsx';
 import { HealthChecks } from '../../partials/admin/health-checks.tsx';
+import type { MaintenanceJob } from '../../partials/admin/maintenance-row.tsx';
+import { MaintenanceTable } from '../../partials/admin/maintenance-table.tsx';
 import { OffsiteCopies } from '../../partials/admin/offsite-copies.tsx';
 import { JobRunsTable } from '../../partials/job-runs-table.tsx';
 
@@ -13,10 +15,11 @@ export interface SystemPageProps {
   ctx: PageContext;
   health: Health;
   backups: BackupFile[];
-  runs: JobRun[];
+  runs: StoredJobRun[];
   /** BACKUP_RESTIC_REPOSITORY, or '' when off-site copies are off. */
   offsiteRepository: string;
-  offsiteRuns: JobRun[];
+  offsiteRuns: StoredJobRun[];
+  maintenance: MaintenanceJob[];
   version: string;
   uptimeMs: number;
   schedule: string;
@@ -47,6 +50,8 @@ export function SystemPage(p: SystemPageProps) {
       <JobRunsTable caption="Recent backup runs" runs={p.runs} describe={(d) => String(d.file ?? '')} />
       <h2>Off-site copies</h2>
       <OffsiteCopies repository={p.offsiteRepository} runs={p.offsiteRuns} retention={p.retention} />
+      <h2>Maintenance</h2>
+      <MaintenanceTable jobs={p.maintenance} />
     </AdminPage>
   );
 }

@@ -1,12 +1,12 @@
-import type { EvaluationAttempt } from '../../../db/schema.ts';
+import type { StoredAttempt } from '../../../db/queries/attempts.ts';
 import { durationLabel } from '../../evaluation-labels.ts';
 import { formatInt, isoDate } from '../../format.ts';
 
 const usd = (n: number) => `$${n.toFixed(4)}`;
 
 /** What went wrong, in one cell: Anthropic's error type and message, the stop reason, the server's checks. */
-function whatHappened(a: EvaluationAttempt) {
-  const problems = a.problems ? (JSON.parse(a.problems) as string[]) : [];
+function whatHappened(a: StoredAttempt) {
+  const problems = a.problems;
   return (
     <>
       {a.errorType || a.errorMessage ? (
@@ -29,7 +29,7 @@ function whatHappened(a: EvaluationAttempt) {
 }
 
 /** One HTTP attempt: run, start time and length, outcome, request id, model settings, tokens, cost and what went wrong. */
-export function AttemptRow({ attempt: a }: { attempt: EvaluationAttempt }) {
+export function AttemptRow({ attempt: a }: { attempt: StoredAttempt }) {
   return (
     <tr>
       <td>{a.run}</td>

@@ -1,9 +1,9 @@
-import type { EvaluationAttempt } from '../../../db/schema.ts';
+import type { StoredAttempt } from '../../../db/queries/attempts.ts';
 import { formatInt } from '../../format.ts';
 import { AttemptRow } from './attempt-row.tsx';
 
 export interface AttemptsTableProps {
-  attempts: EvaluationAttempt[];
+  attempts: StoredAttempt[];
 }
 
 /** Every HTTP attempt of an evaluation, all runs, oldest first: the operator's view of what the API said. */

@@ -1,10 +1,10 @@
-import type { JobRun } from '../../../db/schema.ts';
+import type { StoredJobRun } from '../../../db/queries/job-runs.ts';
 import { JobRunsTable } from '../job-runs-table.tsx';
 
 export interface OffsiteCopiesProps {
   /** BACKUP_RESTIC_REPOSITORY, or '' when off-site copies are off. */
   repository: string;
-  runs: JobRun[];
+  runs: StoredJobRun[];
   retention: number;
 }
 
