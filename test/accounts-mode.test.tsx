@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, signedIn, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
+import { count } from './helpers/db.ts';
 
 let t: TestApp;
 beforeEach(() => {
@@ -18,7 +19,7 @@ describe('student_mode: accounts', () => {
     expect(home.headers.get('location')).toBe('/login?next=%2F');
     const post = await c.post('/submissions', { text: SAMPLE_MEMO });
     expect(post.status).toBe(403);
-    expect((t.db.$client.prepare('select count(*) as n from submissions').get() as { n: number }).n).toBe(0);
+    expect(count(t.db, 'submissions')).toBe(0);
     expect((await c.get('/rubric')).status).toBe(200);
   });
 

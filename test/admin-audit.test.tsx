@@ -1,18 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { insertAudit } from '../src/db/queries/audit.ts';
-import { PEOPLE, createAccount, makeTestApp, signedIn, type Client, type TestApp } from './helpers/app.ts';
+import { useAdminApp, PEOPLE, createAccount, signedIn, type Client, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
 let clock: number;
 let admin: Client;
-beforeEach(async () => {
-  clock = Date.parse('2026-11-22T09:00:00Z');
-  t = makeTestApp({ now: () => clock });
-  admin = await signedIn(t, 'bo-admin');
-});
-afterEach(async () => {
-  await t.close();
-});
+useAdminApp(
+  (s) => ({ t, admin } = s),
+  () => {
+    clock = Date.parse('2026-11-22T09:00:00Z');
+    return { now: () => clock };
+  },
+);
 
 const rows = (html: string) => [...html.matchAll(/<tr><td><time datetime="[^"]+">([^<]+)<\/time><\/td><td>([^<]*)<\/td><td><code>([^<]+)<\/code><\/td><td>([^<]*)</g)].map((m) => ({ time: m[1], actor: m[2], action: m[3], target: m[4] }));
 

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigStore } from '../src/config-versions/store.ts';
 import { findVersionByHash } from '../src/db/queries/config-versions.ts';
-import { type Client, makeTestApp, signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
+import { useAdminApp, type Client, signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
 import { startServer } from './helpers/server-process.ts';
+import { count } from './helpers/db.ts';
 
 const CONFIG_DIR = join(import.meta.dirname, '../config');
 const RUBRIC = readFileSync(join(CONFIG_DIR, 'rubric.yaml'), 'utf8');
@@ -16,15 +17,9 @@ const renamed = (name: string) => RUBRIC.replace('name: Structure and executive 
 
 let t: TestApp;
 let bo: Client;
-beforeEach(async () => {
-  t = makeTestApp();
-  bo = await signedIn(t, 'bo-admin');
-});
-afterEach(async () => {
-  await t.close();
-});
+useAdminApp((s) => ({ t, admin: bo } = s));
 
-const count = () => (t.db.$client.prepare('select count(*) as n from config_versions').get() as { n: number }).n;
+const versionCount = () => count(t.db, 'config_versions');
 const row = (name: string, version: number) =>
   t.db.$client.prepare('select * from config_versions where name = ? and version = ?').get(name, version) as
     | { yaml: string; hash: string; author_name: string; note: string; author_id: string }
@@ -54,7 +49,7 @@ describe('POST /admin/config/:name refuses invalid YAML', () => {
     expect(html).toContain('aria-describedby="yaml-hint yaml-errors"');
     expect(html).toContain('id="yaml-errors"');
     expect(html).toContain('value="Testing"');
-    expect(count()).toBe(0);
+    expect(versionCount()).toBe(0);
     expect(t.config.current).toBe(before);
     return html;
   }
@@ -80,21 +75,21 @@ describe('POST /admin/config/:name refuses invalid YAML', () => {
     expect(html).toContain('aria-describedby="note-hint note-error"');
     expect(html).toContain('Say what changed and why');
     expect(html).toContain('name: Bottom line');
-    expect(count()).toBe(0);
+    expect(versionCount()).toBe(0);
   });
 
   it('unchanged YAML (same meaning as the config in force): 422 nothing changed', async () => {
     const res = await bo.post('/admin/config/rubric', { yaml: `# only a comment added\n${RUBRIC}`, note: 'No-op' });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('Nothing changed');
-    expect(count()).toBe(0);
+    expect(versionCount()).toBe(0);
   });
 
   it('an llm config that cannot build its provider: 422 with the reason', async () => {
     const res = await bo.post('/admin/config/llm', { yaml: LLM_FAST.replace('provider: auto', 'provider: anthropic'), note: 'Use Claude' });
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('line 3, provider: llm.provider is anthropic but ANTHROPIC_API_KEY is not set');
-    expect(count()).toBe(0);
+    expect(versionCount()).toBe(0);
   });
 
   it('answers JSON errors when asked', async () => {
@@ -160,7 +155,7 @@ describe('saving a config', () => {
     const ana = await signedIn(t, 'ana-student');
     expect((await ana.post('/admin/config/rubric', { yaml: renamed('X'), note: 'x' })).status).toBe(403);
     expect((await ana.get('/admin/config')).status).toBe(403);
-    expect(count()).toBe(0);
+    expect(versionCount()).toBe(0);
   });
 });
 
@@ -241,7 +236,7 @@ describe('rollback', () => {
     expect(html).toContain('v2 was not rolled back');
     expect(html).toContain('retired_key');
     expect(html).toContain('value="try"');
-    expect(count()).toBe(2);
+    expect(versionCount()).toBe(2);
   });
 });
 

@@ -1,17 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PEOPLE, createAccount, makeTestApp, signedIn, type Client, type TestApp } from './helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { useAdminApp, PEOPLE, createAccount, signedIn, type Client, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;
 let clock: number;
 let admin: Client;
-beforeEach(async () => {
-  clock = Date.parse('2026-11-22T09:00:00Z');
-  t = makeTestApp({ now: () => clock });
-  admin = await signedIn(t, 'bo-admin');
-});
-afterEach(async () => {
-  await t.close();
-});
+useAdminApp(
+  (s) => ({ t, admin } = s),
+  () => {
+    clock = Date.parse('2026-11-22T09:00:00Z');
+    return { now: () => clock };
+  },
+);
 
 type SessionRow = { id: string; user_id: string; secret_hash: string };
 const sessionsOf = (username: string) =>

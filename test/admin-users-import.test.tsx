@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ORIGIN, createAccount, makeTestApp, signedIn, type Client, type TestApp } from './helpers/app.ts';
+import { describe, expect, it } from 'vitest';
+import { useAdminApp, ORIGIN, createAccount, type Client, type TestApp } from './helpers/app.ts';
+import { count } from './helpers/db.ts';
 
 let t: TestApp;
 let admin: Client;
-beforeEach(async () => {
-  t = makeTestApp();
-  admin = await signedIn(t, 'bo-admin');
-});
-afterEach(async () => {
-  await t.close();
-});
+useAdminApp((s) => ({ t, admin } = s));
 
-const userCount = () => (t.db.$client.prepare('select count(*) as n from users').get() as { n: number }).n;
+const userCount = () => count(t.db, 'users');
 const userRow = (username: string) => t.db.$client.prepare('select id, role, must_change_password as mustChange from users where username = ?').get(username) as { id: string; role: string; mustChange: number } | undefined;
 const audit = () => t.db.$client.prepare('select actor_name as actor, action, target, details from audit_log order by id').all() as { actor: string; action: string; target: string; details: string | null }[];
 const secrets = (html: string) => [...html.matchAll(/<code class="secret">([^<]+)<\/code>/g)].map((m) => m[1]!);

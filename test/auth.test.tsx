@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PEOPLE, createAccount, makeTestApp, signedIn, type TestApp } from './helpers/app.ts';
+import { count } from './helpers/db.ts';
 
 let t: TestApp;
 let clock = Date.parse('2026-11-22T09:00:00Z');
@@ -25,7 +26,7 @@ describe('login and logout', () => {
     expect((await c.get('/admin')).status).toBe(200);
     const out = await c.post('/logout');
     expect(out.status).toBe(303);
-    expect(t.db.$client.prepare('select count(*) as n from sessions').get()).toEqual({ n: 0 });
+    expect(count(t.db, 'sessions')).toBe(0);
     expect((await c.get('/admin')).status).toBe(303);
   });
 
@@ -176,7 +177,7 @@ describe('password change', () => {
     expect(ok.status).toBe(303);
     expect((await a.get('/admin')).status).toBe(200);
     expect((await other.get('/admin')).status).toBe(303);
-    expect(t.db.$client.prepare('select count(*) as n from sessions').get()).toEqual({ n: 1 });
+    expect(count(t.db, 'sessions')).toBe(1);
   });
 });
 

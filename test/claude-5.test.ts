@@ -4,6 +4,7 @@ import type { RecordedRequest } from './helpers/fake-anthropic.ts';
 import { signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
 import { METRICS_TOKEN as TOKEN, useClaudeApp } from './helpers/claude-app.ts';
 import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
+import { count, rows } from './helpers/db.ts';
 
 const claude = useClaudeApp();
 /** The real app with the shipped llm.yaml (tweaked by `llm`), talking to the fake through the real SDK. */
@@ -23,7 +24,6 @@ async function submit(a: TestApp, text: string): Promise<number> {
   return Number(res.headers.get('location')!.split('/').pop());
 }
 
-const rows = <T>(a: TestApp, q: string, ...args: unknown[]) => a.db.$client.prepare(q).all(...args) as T[];
 const sent = (r: RecordedRequest) => r.body as { max_tokens: number; output_config?: { effort?: string }; temperature?: unknown; top_p?: unknown; top_k?: unknown };
 
 describe('Claude 5.x thinking headroom', () => {
@@ -39,7 +39,7 @@ describe('Claude 5.x thinking headroom', () => {
     expect(body.max_tokens).toBe(16000);
     expect(body.output_config?.effort).toBe('high');
     for (const k of ['temperature', 'top_p', 'top_k'] as const) expect(body[k]).toBeUndefined();
-    const [attempt] = rows<{ outcome: string; thinking_tokens: number; output_tokens: number; request_id: string; cost_usd: number }>(a, 'select * from evaluation_attempts where evaluation_id = ?', id);
+    const [attempt] = rows<{ outcome: string; thinking_tokens: number; output_tokens: number; request_id: string; cost_usd: number }>(a.db, 'select * from evaluation_attempts where evaluation_id = ?', id);
     expect(attempt).toMatchObject({ outcome: 'ok', thinking_tokens: 6000 });
     expect(attempt!.output_tokens).toBeGreaterThan(6000);
     expect(attempt!.request_id).toBe(claude.fake.requests[0]!.requestId);
@@ -53,7 +53,7 @@ describe('Claude 5.x thinking headroom', () => {
     expect(await waitForEvaluation(a, id)).toBe('failed');
     expect(claude.fake.requests.map((r) => sent(r).max_tokens)).toEqual([2000, 4000]);
     for (const r of claude.fake.requests) expect(sent(r).temperature).toBeUndefined();
-    const [ev] = rows<{ error_kind: string; error_message: string; attempts: number }>(a, 'select * from evaluations where id = ?', id);
+    const [ev] = rows<{ error_kind: string; error_message: string; attempts: number }>(a.db, 'select * from evaluations where id = ?', id);
     expect(ev).toMatchObject({ error_kind: 'max_tokens', attempts: 2 });
     expect(ev!.error_message).toContain('cut off at the output limit twice: 2000 then 4000 tokens');
     const page = await (await a.client().get(`/evaluations/${id}`)).text();
@@ -75,13 +75,13 @@ describe('Try again keeps history', () => {
     expect(await waitForEvaluation(a, id)).toBe('failed');
     expect((await student.post(`/evaluations/${id}/retry`)).status).toBe(303);
     expect(await waitForEvaluation(a, id)).toBe('done');
-    const attempts = rows<{ run: number; outcome: string; error_type: string | null; request_id: string; cost_usd: number }>(a, 'select * from evaluation_attempts where evaluation_id = ? order by id', id);
+    const attempts = rows<{ run: number; outcome: string; error_type: string | null; request_id: string; cost_usd: number }>(a.db, 'select * from evaluation_attempts where evaluation_id = ? order by id', id);
     expect(attempts.map((x) => [x.run, x.outcome, x.error_type])).toEqual([
       [1, 'bad_request', 'invalid_request_error'],
       [2, 'ok', null],
     ]);
     expect(attempts.map((x) => x.request_id)).toEqual(claude.fake.requests.map((r) => r.requestId));
-    const [ev] = rows<{ attempts: number; cost_usd: number }>(a, 'select attempts, cost_usd from evaluations where id = ?', id);
+    const [ev] = rows<{ attempts: number; cost_usd: number }>(a.db, 'select attempts, cost_usd from evaluations where id = ?', id);
     expect(ev!.attempts).toBe(2);
     expect(ev!.cost_usd).toBeCloseTo(attempts[0]!.cost_usd + attempts[1]!.cost_usd, 10);
     const detail = await (await (await signedIn(a, 'bo-admin')).get(`/admin/evaluations/${id}`)).text();
@@ -102,20 +102,20 @@ describe('a queue that respects the provider', () => {
     let sawPausedMetric = false;
     const auth = { authorization: `Bearer ${TOKEN}` };
     const probe = a.client();
-    for (let i = 0; i < 600 && rows<{ n: number }>(a, "select count(*) n from evaluations where status in ('queued','running')")[0]!.n > 0; i++) {
+    for (let i = 0; i < 600 && count(a.db, 'evaluations', "status in ('queued', 'running')") > 0; i++) {
       const health = (await (await probe.get('/health', auth)).json()) as { status: string; checks: { llm: { status: string; detail: string } } };
       if (health.checks.llm.status === 'failing' && health.checks.llm.detail.includes('pool paused')) sawPausedHealth = true;
       if (/^memoai_llm_pool_paused 1$/m.test(await (await probe.get('/metrics', auth)).text())) sawPausedMetric = true;
       await new Promise((r) => setTimeout(r, 50));
     }
-    const statuses = rows<{ status: string; n: number }>(a, 'select status, count(*) n from evaluations group by status');
+    const statuses = rows<{ status: string; n: number }>(a.db, 'select status, count(*) n from evaluations group by status');
     expect(statuses).toEqual([{ status: 'done', n: 30 }]);
     expect(n).toBe(70);
     expect(sawPausedHealth).toBe(true);
     expect(sawPausedMetric).toBe(true);
     expect(a.gate.pausesTotal).toBeGreaterThan(1);
     // No attempt started inside a pause window (its own 429 starts a window; attempts are stamped before sending).
-    const starts = rows<{ started_at: number }>(a, 'select started_at from evaluation_attempts').map((r) => r.started_at);
+    const starts = rows<{ started_at: number }>(a.db, 'select started_at from evaluation_attempts').map((r) => r.started_at);
     expect(starts).toHaveLength(70);
     for (const w of a.gate.windows) for (const s of starts) expect(s > w.from && s < w.until).toBe(false);
     const metrics = await (await probe.get('/metrics', auth)).text();
@@ -133,7 +133,7 @@ describe('a queue that respects the provider', () => {
     const res = await student.post('/submissions', { text: SAMPLE_MEMO });
     const id = Number(res.headers.get('location')!.split('/').pop());
     for (let i = 0; i < 200 && claude.fake.requests.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
-    for (let i = 0; i < 200 && !rows<{ nb: number | null }>(a, 'select not_before nb from evaluations where id = ?', id)[0]!.nb; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && !rows<{ nb: number | null }>(a.db, 'select not_before nb from evaluations where id = ?', id)[0]!.nb; i++) await new Promise((r) => setTimeout(r, 10));
     const page = await (await student.get(`/evaluations/${id}`)).text();
     expect(page).toContain('Waiting for the AI service');
     expect(page).not.toContain('Try again');
@@ -173,7 +173,7 @@ describe('feedback that survives a sloppy model', () => {
     expect(segs).toHaveLength(3);
     expect(segs.every((s) => s.anchored)).toBe(true);
     expect(segs.map((s) => json.memo.slice(s.start, s.end))).toEqual(['la inversio\u0301n de $240,000', 'the pilot cut errors by 38%', 'Please approve by Friday']);
-    const [attempt] = rows<{ problems: string }>(a, 'select problems from evaluation_attempts where evaluation_id = ?', id);
+    const [attempt] = rows<{ problems: string }>(a.db, 'select problems from evaluation_attempts where evaluation_id = ?', id);
     expect(JSON.parse(attempt!.problems)).toEqual(['segments.3 dropped: questions: needs at least 1']);
   });
 });
@@ -185,7 +185,7 @@ describe('the dashboard shows what was spent', () => {
     for (let i = 0; i < 3; i++) expect(await waitForEvaluation(a, await submit(a, `${SAMPLE_MEMO}\n\nCached ${i}.`))).toBe('done');
     const admin = await signedIn(a, 'bo-admin');
     const stats = (await (await admin.get('/admin', { accept: 'application/json' })).json()) as { usage: { today: { costUsd: number }; month: { costUsd: number }; cacheHitRate: number; cacheWarning?: string } };
-    const spent = rows<{ s: number }>(a, 'select sum(cost_usd) s from evaluation_attempts')[0]!.s;
+    const spent = rows<{ s: number }>(a.db, 'select sum(cost_usd) s from evaluation_attempts')[0]!.s;
     expect(stats.usage.today.costUsd).toBeCloseTo(spent, 10);
     expect(stats.usage.month.costUsd).toBeCloseTo(spent, 10);
     // The first call writes the cached system prompt, the next two read it.

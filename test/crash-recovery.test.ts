@@ -7,6 +7,7 @@ import { FakeAnthropic } from './helpers/fake-anthropic.ts';
 import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
 import { shippedConfig } from './helpers/app.ts';
 import { localOrigin, startServer } from './helpers/server-process.ts';
+import { count, statusCounts } from './helpers/db.ts';
 
 const fake = new FakeAnthropic();
 let dir: string;
@@ -23,8 +24,6 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const statuses = (db: Database.Database) =>
-  Object.fromEntries((db.prepare('select status, count(*) as n from evaluations group by status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
 
 it('finishes every queued and running evaluation after a SIGKILL and a restart', { timeout: 90_000 }, async () => {
   const env = { DATA_DIR: dir, ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: fake.url, ...(await localOrigin()) };
@@ -41,19 +40,19 @@ it('finishes every queued and running evaluation after a SIGKILL and a restart',
   }
   // Wait until the pool (concurrency 4 by default) has claimed work, then kill without warning.
   const db = new Database(join(dir, 'memoai.db'), { readonly: true });
-  for (let i = 0; i < 200 && !statuses(db).running; i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 200 && !statusCounts(db).running; i++) await new Promise((r) => setTimeout(r, 20));
   first.child.kill('SIGKILL');
   expect((await first.exited).signal).toBe('SIGKILL');
-  const before = statuses(db);
+  const before = statusCounts(db);
   expect(before.running).toBeGreaterThan(0);
   expect(before.queued).toBeGreaterThan(0);
   expect(before.done ?? 0).toBe(0);
 
   const second = await startServer(env);
   try {
-    for (let i = 0; i < 1200 && statuses(db).done !== total; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(statuses(db)).toEqual({ done: total });
-    expect((db.prepare('select count(*) as n from submissions').get() as { n: number }).n).toBe(total);
+    for (let i = 0; i < 1200 && statusCounts(db).done !== total; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(statusCounts(db)).toEqual({ done: total });
+    expect(count(db, 'submissions')).toBe(total);
     const runs = db.prepare('select runs from evaluations order by id').all() as { runs: number }[];
     expect(runs.some((r) => r.runs === 2)).toBe(true); // the interrupted ones ran again
     expect(second.output()).toContain('requeued evaluations interrupted');

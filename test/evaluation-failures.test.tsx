@@ -4,25 +4,9 @@ import { studentMessage } from '../src/llm/messages.ts';
 import { makeTestApp, waitForEvaluation, type Client, type TestApp } from './helpers/app.ts';
 import { FakeAnthropic, type Step } from './helpers/fake-anthropic.ts';
 import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
+import { evaluationRow } from './helpers/fault-env.ts';
 
 const KEY = 'test-key';
-
-/** The columns of `evaluations` these tests look at. */
-interface EvaluationRow {
-  id: number;
-  submission_id: number;
-  status: string;
-  error_kind: string | null;
-  error_message: string | null;
-  attempts: number;
-  runs: number;
-  raw_prompt: string | null;
-  raw_response: string | null;
-  result_json: string | null;
-  overall: number | null;
-  provider: string | null;
-  model: string | null;
-}
 
 let fake: FakeAnthropic;
 let t: TestApp;
@@ -54,11 +38,7 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-function row(id: number): EvaluationRow {
-  const r = t.db.$client.prepare('select * from evaluations where id = ?').get(id) as EvaluationRow | undefined;
-  if (!r) throw new Error(`no evaluation ${id}`);
-  return r;
-}
+const row = (id: number) => evaluationRow(t, id);
 
 function submissionText(submissionId: number): string | undefined {
   const r = t.db.$client.prepare('select text from submissions where id = ?').get(submissionId) as { text: string } | undefined;

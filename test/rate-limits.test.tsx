@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FileConfig } from '../src/config/load.ts';
 import { makeTestApp, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
+import { count } from './helpers/db.ts';
 
 let t: TestApp;
 let clock = 0;
@@ -53,7 +54,7 @@ describe('submissions per writer per hour', () => {
     const html = await third.text();
     expect(html).toContain('You have sent 2 memos in the last hour');
     expect(html).toContain('My third memo, kept.</textarea>');
-    expect((t.db.$client.prepare('select count(*) as n from submissions').get() as { n: number }).n).toBe(2);
+    expect(count(t.db, 'submissions')).toBe(2);
     expect((await t.client().post('/submissions', { text: 'Another writer is not limited.' })).status).toBe(303);
     clock += 51 * 60_000;
     expect((await c.post('/submissions', { text: 'My third memo, kept.' })).status).toBe(303);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ORIGIN, PEOPLE, createAccount, makeTestApp, signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
 import { localOrigin, startServer } from './helpers/server-process.ts';
+import { count } from './helpers/db.ts';
 
 // Smaller findings of the security review, one test each.
 
@@ -13,7 +14,7 @@ afterEach(async () => {
   await t.close();
 });
 
-const countSubmissions = () => (t.db.$client.prepare('select count(*) as n from submissions').get() as { n: number }).n;
+const countSubmissions = () => count(t.db, 'submissions');
 
 describe('next', () => {
   it('answers 400 over real HTTP for /language?next=/%01 (a control character once made Node throw: a 500)', { timeout: 30_000 }, async () => {

@@ -5,6 +5,7 @@ import { createLogger } from '../src/logger.ts';
 import { makeTestApp, signedIn, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
 import { DAY, HOUR } from '../src/time.ts';
+import { count } from './helpers/db.ts';
 
 let t: TestApp;
 let clock: number;
@@ -16,7 +17,6 @@ afterEach(async () => {
   await t.close();
 });
 
-const count = (sql: string) => (t.db.$client.prepare(sql).get() as { n: number }).n;
 
 describe('absolute session lifetime', () => {
   it('ends an admin session admin_max_days after sign-in however active it is', async () => {
@@ -68,9 +68,9 @@ describe('the prune-sessions job', () => {
       await Promise.all(tasks.map((task) => task.destroy()));
     }
     expect(t.db.$client.prepare('select id from sessions').all()).toEqual([{ id: 's-live' }]);
-    expect(count("select count(*) as n from users where id in ('empty-expired', 'empty-none')")).toBe(0);
-    expect(count("select count(*) as n from users where id = 'empty-live'")).toBe(1);
-    expect(count('select count(*) as n from users u join submissions s on s.writer_id = u.id')).toBe(1);
+    expect(count(t.db, 'users', "id in ('empty-expired', 'empty-none')")).toBe(0);
+    expect(count(t.db, 'users', "id = 'empty-live'")).toBe(1);
+    expect(count(t.db, 'users u join submissions s on s.writer_id = u.id')).toBe(1);
     expect(JSON.parse(lines.find((l) => l.includes('prune-sessions'))!)).toMatchObject({ job: 'prune-sessions', sessions: 2, writers: 2 });
   });
 });

@@ -7,6 +7,7 @@ import { shippedConfig } from './helpers/app.ts';
 import { FakeAnthropic } from './helpers/fake-anthropic.ts';
 import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
 import { localOrigin, startServer } from './helpers/server-process.ts';
+import { statusCounts } from './helpers/db.ts';
 
 const fake = new FakeAnthropic();
 let dir: string;
@@ -34,12 +35,10 @@ async function submit(url: string, n: number): Promise<void> {
   }
 }
 
-const counts = (db: Database.Database) =>
-  Object.fromEntries((db.prepare('select status, count(*) as n from evaluations group by status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
 
 async function until(db: Database.Database, pred: (c: Record<string, number>) => boolean, ms = 30_000): Promise<void> {
-  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 25))) if (pred(counts(db))) return;
-  throw new Error(`timed out; statuses ${JSON.stringify(counts(db))}`);
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 25))) if (pred(statusCounts(db))) return;
+  throw new Error(`timed out; statuses ${JSON.stringify(statusCounts(db))}`);
 }
 
 it('on SIGTERM finishes running evaluations within the grace period, keeps the rest queued, and a restart finishes them', { timeout: 90_000 }, async () => {
@@ -55,7 +54,7 @@ it('on SIGTERM finishes running evaluations within the grace period, keeps the r
   expect(exit.code).toBe(0);
   expect(took).toBeLessThan(10_000);
   expect(first.output()).toContain('shutdown complete');
-  const after = counts(db);
+  const after = statusCounts(db);
   expect(after.running ?? 0).toBe(0);
   expect(after.done).toBe(4);
   expect(after.queued).toBe(4);
@@ -81,7 +80,7 @@ it('requeues evaluations still running when the grace period ends', { timeout: 9
   first.child.kill('SIGTERM');
   expect((await first.exited).code).toBe(0);
   expect(Date.now() - t0).toBeLessThan(6_000);
-  expect(counts(db)).toEqual({ queued: 2 });
+  expect(statusCounts(db)).toEqual({ queued: 2 });
   expect(first.output()).toContain('requeued');
 
   fake.script({ kind: 'message', text: answer() });

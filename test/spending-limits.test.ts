@@ -4,6 +4,7 @@ import { signedIn, waitForEvaluation, type TestApp } from './helpers/app.ts';
 import { METRICS_TOKEN as TOKEN, useClaudeApp } from './helpers/claude-app.ts';
 import { FakeAnthropic } from './helpers/fake-anthropic.ts';
 import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
+import { count } from './helpers/db.ts';
 
 const claude = useClaudeApp();
 const app = (llm: Partial<FileConfig['llm']>): TestApp => claude.start(() => llm);
@@ -13,7 +14,6 @@ function postFrom(a: TestApp, address: string, text: string): Promise<Response> 
   return a.client({ peer: address }).post('/submissions', { text });
 }
 
-const count = (a: TestApp, q: string) => (a.db.$client.prepare(q).get() as { n: number }).n;
 
 describe('submissions per address', () => {
   it('answers 429 with Retry-After after the configured number of cookie-less memos from one address, keeping the text', async () => {
@@ -31,7 +31,7 @@ describe('submissions per address', () => {
     }
     expect(statuses.filter((s) => s === 303)).toHaveLength(30);
     expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
-    expect(count(a, 'select count(*) n from submissions')).toBe(30);
+    expect(count(a.db, 'submissions')).toBe(30);
     expect(last).toContain('Flood 99.');
     expect(last).toContain('sent 30 memos in the last hour');
     // Another address is not affected.
@@ -50,7 +50,7 @@ describe('queue cap', () => {
     const html = await res.text();
     expect(html).toContain('The evaluation queue is full');
     expect(html).toContain('The one too many.');
-    expect(count(a, 'select count(*) n from submissions')).toBe(50);
+    expect(count(a.db, 'submissions')).toBe(50);
     const json = await a.client().post('/submissions', { text: SAMPLE_MEMO }, { headers: { accept: 'application/json' } });
     expect(json.status).toBe(503);
     expect(await json.json()).toMatchObject({ field: 'text', retryAfterSeconds: 60 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ORIGIN, makeTestApp, waitForEvaluation, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
+import { count } from './helpers/db.ts';
 
 let t: TestApp;
 beforeEach(() => {
@@ -10,7 +11,6 @@ afterEach(async () => {
   await t.close();
 });
 
-const count = (table: string) => (t.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 const maxChars = () => t.config.current.files.llm.max_chars;
 
 /** The textarea's content as the browser would show it (one leading newline is dropped by HTML). */
@@ -45,9 +45,9 @@ describe('POST /submissions validation', () => {
       expect(html).toMatch(message);
       expect(html).toContain('aria-invalid="true"');
       expect(textareaValue(html)).toBe(text.replace(/\r\n?/g, '\n').replaceAll('\0', '\uFFFD'));
-      expect(count('submissions')).toBe(0);
-      expect(count('evaluations')).toBe(0);
-      expect(count('users')).toBe(0);
+      expect(count(t.db, 'submissions')).toBe(0);
+      expect(count(t.db, 'evaluations')).toBe(0);
+      expect(count(t.db, 'users')).toBe(0);
     });
   }
 
@@ -58,7 +58,7 @@ describe('POST /submissions validation', () => {
     const html = await res.text();
     expect(html).toContain('10,001 characters long; the limit is 10,000. Shorten it by 1 character');
     expect(textareaValue(html)).toBe(text);
-    expect(count('submissions')).toBe(0);
+    expect(count(t.db, 'submissions')).toBe(0);
   });
 
   it('accepts exactly max_chars, counting characters not UTF-16 units or CRLF pairs', async () => {
@@ -112,13 +112,13 @@ describe('POST /submissions validation', () => {
     const res = await t.client().post('/submissions', { text: 'x'.repeat(70 * 1024) });
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('Too much text');
-    expect(count('submissions')).toBe(0);
+    expect(count(t.db, 'submissions')).toBe(0);
   });
 
   it('answers 415 for a body that is not a form', async () => {
     const res = await t.client().request('/submissions', { method: 'POST', body: JSON.stringify({ text: SAMPLE_MEMO }), headers: { origin: ORIGIN, 'content-type': 'application/json' } });
     expect(res.status).toBe(415);
-    expect(count('submissions')).toBe(0);
+    expect(count(t.db, 'submissions')).toBe(0);
   });
 
   it('treats a file upload in the text field as invalid input, not a crash', async () => {
@@ -138,7 +138,7 @@ describe('CSRF', () => {
     expect(await foreign.text()).toContain('Request refused');
     const none = await c.request('/submissions', { method: 'POST', body: new URLSearchParams({ text: SAMPLE_MEMO }) });
     expect(none.status).toBe(403);
-    expect(count('submissions')).toBe(0);
+    expect(count(t.db, 'submissions')).toBe(0);
   });
 
   it('accepts a same-origin POST identified only by Sec-Fetch-Site', async () => {
@@ -166,8 +166,8 @@ describe('writer cookie and revisions', () => {
     const c = t.client();
     await c.post('/submissions', { text: SAMPLE_MEMO });
     await c.post('/submissions', { text: `${SAMPLE_MEMO} v2` });
-    expect(count('users')).toBe(1);
-    expect(count('sessions')).toBe(1);
+    expect(count(t.db, 'users')).toBe(1);
+    expect(count(t.db, 'sessions')).toBe(1);
   });
 
   it('pre-fills the form from ?revise and links the new submission to its parent', async () => {

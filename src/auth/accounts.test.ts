@@ -2,21 +2,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfigDir } from '../config/load.ts';
 import { openDatabase, type Db } from '../db/client.ts';
 import { findUserByUsername } from '../db/queries/users.ts';
 import { importAccounts, parseImport } from './account-import.ts';
 import { changeOwnPassword, changeRole, createAccount, deactivateAccount, endAccountSessions, makeAdmin, resetPassword, type Acting } from './accounts.ts';
 import { verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
+import { count } from '../../test/helpers/db.ts';
+import { shippedConfig } from '../../test/helpers/shipped-config.ts';
+import { DAY, HOUR } from '../time.ts';
 
 // The accounts module against a real temporary database with the real migrations.
 
-const loaded = loadConfigDir(join(import.meta.dirname, '../../config'));
-if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
-const auth = loaded.value.auth;
+const { auth } = shippedConfig();
 const NOW = Date.UTC(2025, 0, 6, 9);
-const LIFE = { idleMs: 3_600_000, maxMs: 86_400_000 };
+const LIFE = { idleMs: HOUR, maxMs: DAY };
 
 let dir: string;
 let db: Db;
@@ -31,7 +31,7 @@ afterEach(() => {
 
 const cli: Acting = { actor: { id: null, username: 'create-admin (command line)' }, now: NOW };
 const audit = () => db.$client.prepare('select actor_id as actorId, actor_name as actor, action, target, details from audit_log order by id').all() as { actorId: string | null; actor: string; action: string; target: string; details: string | null }[];
-const sessionCount = (userId: string) => (db.$client.prepare('select count(*) as n from sessions where user_id = ?').get(userId) as { n: number }).n;
+const sessionCount = (userId: string) => count(db, 'sessions', 'user_id = ?', userId);
 const user = (username: string) => findUserByUsername(db, username)!;
 
 /** Creates an account through the module (its audit entry included); returns the user row. */

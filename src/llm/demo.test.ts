@@ -1,18 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVAL_SETTINGS, SAMPLE_MEMO } from '../../test/helpers/outputs.ts';
-import { loadConfigDir, type FileConfig } from '../config/load.ts';
-import { formatIssue } from '../config/yaml-source.ts';
 import { demoProvider } from './demo.ts';
 import { evaluateMemo, type EvaluationResult } from './evaluate.ts';
+import { shippedConfig } from '../../test/helpers/shipped-config.ts';
 
-function shipped(): FileConfig {
-  const res = loadConfigDir(join(import.meta.dirname, '../../config'));
-  if (!res.ok) throw new Error(res.issues.map(formatIssue).join('\n'));
-  return res.value;
-}
-
-const { rubric, prompt } = shipped();
+const { rubric, prompt } = shippedConfig();
 
 const VAGUE_MEMO = 'We should maybe think about doing something about the warehouse stuff at some point.';
 

@@ -1,18 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validOutput } from '../../test/helpers/outputs.ts';
-import { loadConfigDir } from '../config/load.ts';
 import type { Rubric } from '../config/schemas.ts';
-import { formatIssue } from '../config/yaml-source.ts';
 import { outputJsonSchema, parseModelOutput, scaleLevels, type ModelOutput } from './output-schema.ts';
+import { shippedConfig } from '../../test/helpers/shipped-config.ts';
 
-function shippedRubric(): Rubric {
-  const res = loadConfigDir(join(import.meta.dirname, '../../config'));
-  if (!res.ok) throw new Error(res.issues.map(formatIssue).join('\n'));
-  return res.value.rubric;
-}
-
-const rubric = shippedRubric();
+const { rubric } = shippedConfig();
 const ids = rubric.criteria.map((c) => c.id);
 
 type JsonNode = {

@@ -1,19 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EVAL_SETTINGS, SAMPLE_MEMO, reply, validOutput } from '../../test/helpers/outputs.ts';
-import { loadConfigDir, type FileConfig } from '../config/load.ts';
-import { formatIssue } from '../config/yaml-source.ts';
 import { evaluateMemo } from './evaluate.ts';
 import { buildReaskMessage, buildSystemPrompt, buildUserMessage } from './prompt.ts';
 import type { LlmProvider, LlmRequest } from './types.ts';
+import { shippedConfig } from '../../test/helpers/shipped-config.ts';
 
-function shipped(): FileConfig {
-  const res = loadConfigDir(join(import.meta.dirname, '../../config'));
-  if (!res.ok) throw new Error(res.issues.map(formatIssue).join('\n'));
-  return res.value;
-}
-
-const { rubric, prompt } = shipped();
+const { rubric, prompt } = shippedConfig();
 
 /** A provider that records every request and answers with a valid evaluation. */
 function recordingProvider(): LlmProvider & { requests: LlmRequest[] } {

@@ -1,17 +1,9 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfigDir } from '../config/load.ts';
 import type { Rubric } from '../config/schemas.ts';
-import { formatIssue } from '../config/yaml-source.ts';
 import { bandFor, overallScore } from './scoring.ts';
+import { shippedConfig } from '../../test/helpers/shipped-config.ts';
 
-function shippedRubric(): Rubric {
-  const res = loadConfigDir(join(import.meta.dirname, '../../config'));
-  if (!res.ok) throw new Error(res.issues.map(formatIssue).join('\n'));
-  return res.value.rubric;
-}
-
-const rubric = shippedRubric();
+const { rubric } = shippedConfig();
 const ids = rubric.criteria.map((c) => c.id);
 
 /** Scores in rubric order: structure, evidence (20 each), clarity, audience, the_ask, risks (15 each). */

@@ -9,6 +9,7 @@ import { FakeAnthropic, type Step } from '../helpers/fake-anthropic.ts';
 import { validOutput } from '../helpers/outputs.ts';
 import { prng } from '../helpers/seed.ts';
 import { localOrigin, startServer, type ServerProcess } from '../helpers/server-process.ts';
+import { count, statusCounts } from '../helpers/db.ts';
 
 // Crash recovery under load: ten rounds of a 200-memo burst against the real server process, each cut
 // by a SIGKILL at a seeded random moment. After every restart: every memo answered 303 is stored
@@ -59,8 +60,6 @@ afterAll(async () => {
 
 const openDb = () => new Database(join(dir, 'memoai.db'), { readonly: true });
 
-const statusCounts = (db: Database.Database) =>
-  Object.fromEntries((db.prepare('select status, count(*) as n from evaluations group by status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]));
 
 /** Polls until nothing is queued or running; checks the pool's limit on every sample. */
 async function drain(db: Database.Database, concurrency: number, deadline: number): Promise<number> {
@@ -127,8 +126,8 @@ it(`loses nothing across ${ROUNDS} SIGKILLs during ${BURST}-memo bursts`, { time
       const peak = await drain(db, concurrency, Date.now() + 30_000);
       const { stored, failed } = checkRound(db, round, burst);
       expectedTotal += stored;
-      expect((db.prepare('select count(*) as n from submissions').get() as { n: number }).n).toBe(expectedTotal);
-      expect((db.prepare('select count(*) as n from evaluations').get() as { n: number }).n).toBe(expectedTotal);
+      expect(count(db, 'submissions')).toBe(expectedTotal);
+      expect(count(db, 'evaluations')).toBe(expectedTotal);
       expect((db.prepare('pragma integrity_check').get() as { integrity_check: string }).integrity_check).toBe('ok');
       expect(db.prepare('pragma foreign_key_check').all()).toEqual([]);
       if (atKill.running) expect(server.output()).toContain('requeued evaluations interrupted');

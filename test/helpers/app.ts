@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Hono } from 'hono';
+import { afterEach, beforeEach } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { readEnv } from '../../src/config/env.ts';
-import { loadConfigDir, type FileConfig } from '../../src/config/load.ts';
+import type { FileConfig } from '../../src/config/load.ts';
+import { shippedConfig } from './shipped-config.ts';
 import { ConfigStore } from '../../src/config-versions/store.ts';
 import { openDatabase, type Db } from '../../src/db/client.ts';
 import type { AppEnv } from '../../src/http/context.ts';
@@ -19,14 +21,10 @@ import type { Metrics } from '../../src/metrics.ts';
 import { hashPassword } from '../../src/auth/passwords.ts';
 import { insertAccount } from '../../src/db/queries/users.ts';
 
+export { shippedConfig };
+
 export const ORIGIN = 'http://localhost:3000';
 
-/** The shipped config files, validated (tests tweak copies of them). */
-export function shippedConfig(): FileConfig {
-  const res = loadConfigDir(join(import.meta.dirname, '../../config'));
-  if (!res.ok) throw new Error(JSON.stringify(res.issues));
-  return res.value;
-}
 
 export interface TestAppOptions {
   env?: Record<string, string | undefined>;
@@ -140,6 +138,28 @@ export async function signedIn(t: TestApp, who: keyof typeof PEOPLE): Promise<Cl
   const res = await c.post('/login', { username: p.username, password: p.password });
   if (res.status !== 303) throw new Error(`login as ${who} failed: ${res.status}`);
   return c;
+}
+
+/** A fresh app and Bo the admin signed in. */
+export async function appWithAdmin(opts: TestAppOptions = {}): Promise<{ t: TestApp; admin: Client }> {
+  const t = makeTestApp(opts);
+  return { t, admin: await signedIn(t, 'bo-admin') };
+}
+
+/**
+ * The admin-page test setup, once: before each test a fresh app with Bo signed in (handed to `take`),
+ * closed after it. `options` runs before each test too (e.g. to reset a clock).
+ */
+export function useAdminApp(take: (s: { t: TestApp; admin: Client }) => void, options: () => TestAppOptions = () => ({})): void {
+  let current: TestApp | undefined;
+  beforeEach(async () => {
+    const s = await appWithAdmin(options());
+    current = s.t;
+    take(s);
+  });
+  afterEach(async () => {
+    await current?.close();
+  });
 }
 
 /** Polls until the evaluation leaves queued/running (the queue runs in-process). */

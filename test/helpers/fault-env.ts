@@ -49,12 +49,16 @@ export interface EvaluationRow {
   error_kind: string | null;
   error_message: string | null;
   attempts: number;
+  runs: number;
   raw_prompt: string | null;
   raw_response: string | null;
   result_json: string | null;
   overall: number | null;
+  provider: string | null;
+  model: string | null;
 }
 
+/** The columns of one `evaluations` row that the fault tests look at; throws when there is none. */
 export function evaluationRow(t: TestApp, id: number): EvaluationRow {
   const r = t.db.$client.prepare('select * from evaluations where id = ?').get(id) as EvaluationRow | undefined;
   if (!r) throw new Error(`no evaluation ${id}`);
