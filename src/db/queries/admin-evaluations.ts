@@ -42,7 +42,12 @@ export interface AdminEvaluationRow {
 }
 
 /** One line of the CSV export: the table's fields plus tokens and the result JSON (for criterion scores). */
-export interface AdminEvaluationExportRow extends AdminEvaluationRow {
+export interface AdminEvaluationExportRow extends AdminEvaluationRow, TokenTotals {
+  resultJson: string | null;
+}
+
+/** Token and cost sums over every attempt of an evaluation (null before its first attempt). */
+export interface TokenTotals {
   inputTokens: number | null;
   outputTokens: number | null;
   cacheReadTokens: number | null;
@@ -50,7 +55,6 @@ export interface AdminEvaluationExportRow extends AdminEvaluationRow {
   thinkingTokens: number | null;
   /** As charged: each attempt priced when it was made. */
   costUsd: number | null;
-  resultJson: string | null;
 }
 
 /**
@@ -136,7 +140,7 @@ export function iterateAdminEvaluations(db: Db, f: EvaluationFilter, o: Evaluati
 }
 
 /** Everything about one evaluation for the admin detail page. */
-export interface AdminEvaluationDetail {
+export interface AdminEvaluationDetail extends TokenTotals {
   id: number;
   status: EvaluationStatus;
   submissionId: number;
@@ -154,12 +158,6 @@ export interface AdminEvaluationDetail {
   resultJson: string | null;
   rawPrompt: string | null;
   rawResponse: string | null;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  cacheReadTokens: number | null;
-  cacheWriteTokens: number | null;
-  thinkingTokens: number | null;
-  costUsd: number | null;
   notBefore: number | null;
   latencyMs: number | null;
   attempts: number;

@@ -1,15 +1,10 @@
+import type { HistoryRow } from '../../db/queries/history.ts';
 import type { I18n } from '../../i18n/index.ts';
 import { isoDate } from '../format.ts';
 import { CriterionCells } from './criterion-cells.tsx';
 
 /** One of the writer's memos with its latest evaluation, as the history lists it. */
-export interface HistoryEntry {
-  submissionId: number;
-  evaluationId: number;
-  createdAt: number;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  overall: number | null;
-  band: string | null;
+export interface HistoryEntry extends Omit<HistoryRow, 'resultJson' | 'memoStart' | 'parentId'> {
   scores: Record<string, number>;
   excerpt: string;
   isRevision: boolean;
