@@ -19,7 +19,8 @@ export type PasswordProblem = 'too-short' | 'too-long';
 
 /** Minimum password length per role, from auth.yaml. */
 export function minPasswordLengths(auth: AuthConfig): Record<Role, number> {
-  return { admin: auth.password.admin_min_length, student: auth.password.student_min_length };
+  // Instructors see every student's memo in their assignments: they get the admins' minimum.
+  return { admin: auth.password.admin_min_length, instructor: auth.password.admin_min_length, student: auth.password.student_min_length };
 }
 
 /** Why a password can't be used for an account of this role, or undefined when it can. */

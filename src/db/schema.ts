@@ -1,17 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /** Times are integer milliseconds since the epoch (UTC). */
 const millis = (name: string) => integer(name, { mode: 'number' });
 
-/** Writers and admins. Anonymous writers (open student mode) have no username or password. */
+/** Students write memos; instructors run their assignments and reviews; admins run everything. */
+export const ROLES = ['student', 'instructor', 'admin'] as const;
+
+/** Writers, instructors and admins. Anonymous writers (open student mode) have no username or password. */
 export const users = sqliteTable(
   'users',
   {
     id: text('id').primaryKey(),
     username: text('username'),
     passwordHash: text('password_hash'),
-    role: text('role', { enum: ['student', 'admin'] }).notNull().default('student'),
+    role: text('role', { enum: ROLES }).notNull().default('student'),
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
@@ -45,14 +48,27 @@ export const submissions = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     writerId: text('writer_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     parentId: integer('parent_id').references((): AnySQLiteColumn => submissions.id, { onDelete: 'set null' }),
+    /** The assignment it answers (set on every insert; null only on rows older than assignments). */
+    assignmentId: integer('assignment_id').references((): AnySQLiteColumn => assignments.id),
     text: text('text').notNull(),
     charCount: integer('char_count').notNull(),
     createdAt: millis('created_at').notNull(),
   },
-  (t) => [index('submissions_writer_idx').on(t.writerId, t.createdAt), index('submissions_parent_idx').on(t.parentId)],
+  (t) => [
+    index('submissions_writer_idx').on(t.writerId, t.createdAt),
+    index('submissions_parent_idx').on(t.parentId),
+    index('submissions_assignment_idx').on(t.assignmentId, t.createdAt),
+  ],
 );
 
 export const EVALUATION_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+/**
+ * What the student may see of a result: `immediate` (the AI's, as soon as it is done), `pending`
+ * (an assignment with review before release: nothing until an instructor releases it), `released`
+ * (the final result an instructor released, in `reviews`).
+ */
+export const RELEASE_STATES = ['immediate', 'pending', 'released'] as const;
+export type ReleaseState = (typeof RELEASE_STATES)[number];
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 
 /** One evaluation job and its result. The row is the queue: queued → running → done | failed. */
@@ -85,6 +101,7 @@ export const evaluations = sqliteTable(
     latencyMs: integer('latency_ms'),
     attempts: integer('attempts').notNull().default(0),
     runs: integer('runs').notNull().default(0),
+    release: text('release', { enum: RELEASE_STATES }).notNull().default('immediate'),
     errorKind: text('error_kind'),
     errorMessage: text('error_message'),
     queuedAt: millis('queued_at').notNull(),
@@ -105,6 +122,7 @@ export const evaluations = sqliteTable(
     // Admin history: a status filter sorted by date, and the sort by run time.
     index('evaluations_status_created_idx').on(t.status, t.createdAt),
     index('evaluations_duration_idx').on(sql`(${t.finishedAt} - ${t.startedAt})`),
+    index('evaluations_release_idx').on(t.release, t.id),
   ],
 );
 
@@ -219,3 +237,82 @@ export const evaluationAttempts = sqliteTable(
 );
 
 export type EvaluationAttempt = typeof evaluationAttempts.$inferSelect;
+
+/** How an assignment's results reach students: at once, or after an instructor's review. */
+export const RELEASE_MODES = ['immediate', 'review'] as const;
+export type ReleaseMode = (typeof RELEASE_MODES)[number];
+
+/** A memo task: its brief (rendered into the cached system prompt), release mode and pinned config. */
+export const assignments = sqliteTable('assignments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** In the student's URL: /a/<slug>. The default assignment is `memo`. */
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  /** The brief: company, audience, goals, what the memo must decide. */
+  context: text('context').notNull().default(''),
+  release: text('release', { enum: RELEASE_MODES }).notNull().default('immediate'),
+  open: integer('open', { mode: 'boolean' }).notNull().default(true),
+  /** config_versions.version of rubric.yaml / prompt.yaml it uses (0 = the shipped file); null follows the version in force. */
+  rubricVersion: integer('rubric_version'),
+  promptVersion: integer('prompt_version'),
+  ownerId: text('owner_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: millis('created_at').notNull(),
+  updatedAt: millis('updated_at').notNull(),
+});
+
+export type Assignment = typeof assignments.$inferSelect;
+
+/** Instructors who co-teach an assignment (its owner is in `assignments.owner_id`). */
+export const assignmentInstructors = sqliteTable(
+  'assignment_instructors',
+  {
+    assignmentId: integer('assignment_id').notNull().references(() => assignments.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.userId] }), index('assignment_instructors_user_idx').on(t.userId)],
+);
+
+/** An instructor's review of one evaluation. The AI's result is never changed; the final one is computed at release. */
+export const reviews = sqliteTable('reviews', {
+  evaluationId: integer('evaluation_id')
+    .primaryKey()
+    .references(() => evaluations.id, { onDelete: 'cascade' }),
+  /** To the student, shown with the released result. */
+  note: text('note').notNull().default(''),
+  /** The released result (AI result with the instructor's scores and comments, overall recomputed). */
+  finalJson: text('final_json'),
+  finalOverall: real('final_overall'),
+  finalBand: text('final_band'),
+  reviewerId: text('reviewer_id').references(() => users.id, { onDelete: 'set null' }),
+  reviewerName: text('reviewer_name').notNull(),
+  updatedAt: millis('updated_at').notNull(),
+  releasedAt: millis('released_at'),
+});
+
+/** An instructor's score for one criterion of one evaluation, with the comment the student sees. */
+export const reviewScores = sqliteTable(
+  'review_scores',
+  {
+    evaluationId: integer('evaluation_id').notNull().references(() => evaluations.id, { onDelete: 'cascade' }),
+    criterionId: text('criterion_id').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.evaluationId, t.criterionId] })],
+);
+
+/** A student's "this feedback seems wrong": open until an instructor answers (override or note). */
+export const flags = sqliteTable(
+  'flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    evaluationId: integer('evaluation_id').notNull().references(() => evaluations.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    createdAt: millis('created_at').notNull(),
+    resolvedAt: millis('resolved_at'),
+    resolvedBy: text('resolved_by'),
+  },
+  (t) => [index('flags_evaluation_idx').on(t.evaluationId), index('flags_open_idx').on(t.resolvedAt, t.id)],
+);
+
+export type Flag = typeof flags.$inferSelect;

@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import type { User } from '../db/schema.ts';
 import { wantsJson, type AppEnv, type Ctx } from './context.ts';
 import { errorResponse } from './errors.tsx';
 
@@ -8,16 +9,24 @@ function loginRedirect(c: Ctx) {
   return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
 }
 
-/** Admin pages: anonymous GETs go to the login page; everyone else who isn't an admin gets 403. */
-export const requireAdmin = createMiddleware<AppEnv>(async (c, next) => {
-  const user = c.var.user;
-  if (!user || user.anonymous) {
-    if (c.req.method === 'GET' && !wantsJson(c)) return loginRedirect(c);
-    return errorResponse(c, 403, c.var.i18n.t('guard.signInAdmin'));
-  }
-  if (user.role !== 'admin') return errorResponse(c, 403, c.var.i18n.t('guard.adminOnly'));
-  await next();
-});
+/** A console guard: anonymous GETs go to the login page; a signed-in account without one of `roles` gets 403. */
+function requireRole(roles: readonly User['role'][], refusal: 'guard.adminOnly' | 'guard.staffOnly') {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const user = c.var.user;
+    if (!user || user.anonymous) {
+      if (c.req.method === 'GET' && !wantsJson(c)) return loginRedirect(c);
+      return errorResponse(c, 403, c.var.i18n.t('guard.signInAdmin'));
+    }
+    if (!roles.includes(user.role)) return errorResponse(c, 403, c.var.i18n.t(refusal));
+    await next();
+  });
+}
+
+/** The console (/admin/*): instructors and admins; what an instructor sees is scoped to their assignments. */
+export const requireStaff = requireRole(['instructor', 'admin'], 'guard.staffOnly');
+
+/** Users, sessions, config, audit and system: admins only. */
+export const requireAdmin = requireRole(['admin'], 'guard.adminOnly');
 
 /** Student pages in `accounts` mode need a signed-in account; in `open` mode anyone may write. */
 export const requireWriterAccess = createMiddleware<AppEnv>(async (c, next) => {

@@ -1,3 +1,4 @@
+import type { Role } from '../auth/account-policy.ts';
 import { i18n, type I18n } from '../i18n/index.ts';
 import type { AssetUrls } from './assets.ts';
 import type { Ctx } from './context.ts';
@@ -7,7 +8,7 @@ import { takeFlash } from './flash.ts';
 export interface PageContext {
   assets: AssetUrls;
   /** The signed-in account, if any (anonymous writers have none to show). */
-  account: { username: string; role: 'student' | 'admin' } | undefined;
+  account: { username: string; role: Role } | undefined;
   flash: string | undefined;
   studentMode: 'open' | 'accounts';
   i18n: I18n;

@@ -181,6 +181,7 @@ export const en = {
   'http.back': 'Back to the memo form',
   'guard.signInAdmin': 'Sign in with an administrator account to do this.',
   'guard.adminOnly': 'This page is for administrators only.',
+  'guard.staffOnly': 'This page is for instructors and administrators only.',
   'guard.signInSubmit': 'Sign in to submit a memo.',
   'guard.changePassword': 'Choose a new password before you continue.',
 

@@ -183,6 +183,7 @@ export const es: Record<MessageKey, string> = {
   'http.back': 'Volver al formulario',
   'guard.signInAdmin': 'Inicie sesión con una cuenta de administrador para hacer esto.',
   'guard.adminOnly': 'Esta página es solo para administradores.',
+  'guard.staffOnly': 'Esta página es solo para docentes y administradores.',
   'guard.signInSubmit': 'Inicie sesión para enviar un memorando.',
   'guard.changePassword': 'Elija una contraseña nueva antes de continuar.',
 

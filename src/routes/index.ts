@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
-import { requireAdmin, requirePasswordChanged, requireWriterAccess } from '../http/guards.ts';
+import { requireAdmin, requirePasswordChanged, requireStaff, requireWriterAccess } from '../http/guards.ts';
 import { pollRateLimit } from '../http/rate-limit.ts';
 import { listAuditLog } from './admin/audit.tsx';
 import { editConfig, rollbackConfig, saveConfig, showConfigIndex, showConfigVersion } from './admin/config.tsx';
@@ -48,14 +48,30 @@ function mountAccountRoutes(app: Hono<AppEnv>): void {
   app.post('/account/password', changePassword);
 }
 
-/** The admin console: admins only, every /admin path goes through requireAdmin. */
+/** Console paths only admins may open; every other /admin path is open to instructors too (scoped to their assignments). */
+const ADMIN_ONLY = ['/admin/users', '/admin/sessions', '/admin/config', '/admin/audit', '/admin/system'];
+
+/** The console: staff only (requireStaff on every /admin path), the ADMIN_ONLY sections admins only. */
 function mountAdminRoutes(app: Hono<AppEnv>): void {
-  app.use('/admin', requireAdmin);
-  app.use('/admin/*', requireAdmin);
+  for (const path of ['/admin', '/admin/*']) app.use(path, requireStaff);
+  for (const path of ADMIN_ONLY.flatMap((p) => [p, `${p}/*`])) app.use(path, requireAdmin);
   app.get('/admin', showDashboard);
   app.get('/admin/evaluations', listEvaluations);
   app.get('/admin/evaluations.csv', exportEvaluationsCsv);
   app.get('/admin/evaluations/:id', showEvaluationDetail);
+  mountUserAdminRoutes(app);
+  app.get('/admin/config', showConfigIndex);
+  app.get('/admin/config/:name', editConfig);
+  app.post('/admin/config/:name', saveConfig);
+  app.get('/admin/config/:name/versions/:version', showConfigVersion);
+  app.post('/admin/config/:name/versions/:version/rollback', rollbackConfig);
+  app.get('/admin/audit', listAuditLog);
+  app.get('/admin/system', showSystem);
+  app.post('/admin/system/backups', createBackup);
+}
+
+/** Accounts and their sessions (admins only). */
+function mountUserAdminRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/users', listUsers);
   app.post('/admin/users', createUser);
   app.post('/admin/users/import', importUsers);
@@ -66,14 +82,6 @@ function mountAdminRoutes(app: Hono<AppEnv>): void {
   app.post('/admin/users/:id/sessions/revoke', revokeUserSessions);
   app.get('/admin/sessions', listSessions);
   app.post('/admin/sessions/:id/revoke', revokeSession);
-  app.get('/admin/config', showConfigIndex);
-  app.get('/admin/config/:name', editConfig);
-  app.post('/admin/config/:name', saveConfig);
-  app.get('/admin/config/:name/versions/:version', showConfigVersion);
-  app.post('/admin/config/:name/versions/:version/rollback', rollbackConfig);
-  app.get('/admin/audit', listAuditLog);
-  app.get('/admin/system', showSystem);
-  app.post('/admin/system/backups', createBackup);
 }
 
 /** Probes, metrics and static assets. */

@@ -1,23 +1,29 @@
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { evaluations, submissions } from '../schema.ts';
+import { assignments, evaluations, submissions, type ReleaseMode } from '../schema.ts';
+import { DEFAULT_ASSIGNMENT_SLUG } from './assignments.ts';
 
 export interface NewSubmission {
   writerId: string;
   text: string;
   parentId: number | null;
   now: number;
+  /** The assignment it answers and how its result is released; the default assignment when absent. */
+  assignment?: { id: number; release: ReleaseMode };
 }
+
+const defaultAssignmentId = sql<number>`(select ${assignments.id} from ${assignments} where ${assignments.slug} = ${DEFAULT_ASSIGNMENT_SLUG})`;
 
 /** Stores a memo and its queued evaluation in one transaction; returns the evaluation id. */
 export function insertSubmissionWithEvaluation(db: Db, s: NewSubmission): number {
   return db.transaction((tx) => {
     const sub = tx
       .insert(submissions)
-      .values({ writerId: s.writerId, text: s.text, charCount: [...s.text].length, parentId: s.parentId, createdAt: s.now })
+      .values({ writerId: s.writerId, text: s.text, charCount: [...s.text].length, parentId: s.parentId, assignmentId: s.assignment?.id ?? defaultAssignmentId, createdAt: s.now })
       .returning({ id: submissions.id })
       .get();
-    const ev = tx.insert(evaluations).values({ submissionId: sub.id, status: 'queued', queuedAt: s.now, createdAt: s.now }).returning({ id: evaluations.id }).get();
+    const release = s.assignment?.release === 'review' ? 'pending' : 'immediate';
+    const ev = tx.insert(evaluations).values({ submissionId: sub.id, status: 'queued', release, queuedAt: s.now, createdAt: s.now }).returning({ id: evaluations.id }).get();
     return ev.id;
   });
 }

@@ -1,9 +1,10 @@
+import type { Role } from '../../auth/account-policy.ts';
 import type { I18n } from '../../i18n/index.ts';
 
 export interface SiteNavProps {
   i18n: I18n;
   /** The signed-in account, if any. */
-  account: { username: string; role: 'student' | 'admin' } | undefined;
+  account: { username: string; role: Role } | undefined;
   /** In accounts mode a signed-out visitor gets a sign-in link. */
   studentMode: 'open' | 'accounts';
 }
