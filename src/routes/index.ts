@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
 import { requireAdmin, requirePasswordChanged, requireStaff, requireWriterAccess } from '../http/guards.ts';
 import { pollRateLimit } from '../http/rate-limit.ts';
+import { exportAssignmentAnalyticsCsv, showAssignmentAnalytics } from './admin/analytics.tsx';
 import { listAuditLog } from './admin/audit.tsx';
 import { editConfig, rollbackConfig, saveConfig, showConfigIndex, showConfigVersion } from './admin/config.tsx';
 import { showDashboard } from './admin/dashboard.tsx';
@@ -59,6 +60,8 @@ function mountAdminRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/evaluations', listEvaluations);
   app.get('/admin/evaluations.csv', exportEvaluationsCsv);
   app.get('/admin/evaluations/:id', showEvaluationDetail);
+  app.get('/admin/assignments/:id/analytics', showAssignmentAnalytics);
+  app.get('/admin/assignments/:id/analytics.csv', exportAssignmentAnalyticsCsv);
   mountUserAdminRoutes(app);
   app.get('/admin/config', showConfigIndex);
   app.get('/admin/config/:name', editConfig);

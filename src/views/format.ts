@@ -28,3 +28,21 @@ export function plural(n: number, one: string, many: string): string {
   return `${formatInt(n)} ${n === 1 ? one : many}`;
 }
 
+
+/** A figure that may be undefined: `digits` decimals, or "–". */
+export function formatFigure(n: number | null, digits = 2): string {
+  return n === null ? '–' : n.toFixed(digits);
+}
+
+/** A share 0..1 as a percentage with one decimal ("65.0%"), or "–". */
+export function formatShare(n: number | null): string {
+  return n === null ? '–' : `${(n * 100).toFixed(1)}%`;
+}
+
+/** A signed change with `digits` decimals ("+0.25", "-0.50", "0.00"), or "–". */
+export function formatSigned(n: number | null, digits = 2): string {
+  if (n === null) return '–';
+  const s = n.toFixed(digits);
+  if (Number(s) === 0) return (0).toFixed(digits);
+  return n > 0 ? `+${s}` : s;
+}
