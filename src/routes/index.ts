@@ -7,10 +7,11 @@ import { editConfig, rollbackConfig, saveConfig, showConfigIndex, showConfigVers
 import { showDashboard } from './admin/dashboard.tsx';
 import { createBackup, showSystem } from './admin/system.tsx';
 import { exportEvaluationsCsv, listEvaluations, showEvaluationDetail } from './admin/evaluations.tsx';
+import { listReviews, saveReview, showReview } from './admin/reviews.tsx';
 import { listSessions, revokeSession, revokeUserSessions } from './admin/sessions.tsx';
 import { activateUser, changeRole, createUser, deactivateUser, importUsers, listUsers, resetPassword } from './admin/users.tsx';
 import { changePassword, login, logout, showLogin, showPasswordForm } from './auth.tsx';
-import { retryEvaluation, showEvaluation } from './evaluations.tsx';
+import { flagEvaluation, retryEvaluation, showEvaluation } from './evaluations.tsx';
 import { showHistory } from './history.tsx';
 import { changeLanguage } from './language.ts';
 import { showRubric } from './rubric.tsx';
@@ -34,6 +35,7 @@ function mountStudentRoutes(app: Hono<AppEnv>): void {
   app.post('/submissions', createSubmission);
   app.get('/evaluations/:id', pollRateLimit, showEvaluation);
   app.post('/evaluations/:id/retry', retryEvaluation);
+  app.post('/evaluations/:id/flag', flagEvaluation);
   app.get('/history', showHistory);
   app.get('/rubric', showRubric);
 }
@@ -59,6 +61,9 @@ function mountAdminRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/evaluations', listEvaluations);
   app.get('/admin/evaluations.csv', exportEvaluationsCsv);
   app.get('/admin/evaluations/:id', showEvaluationDetail);
+  app.get('/admin/reviews', listReviews);
+  app.get('/admin/reviews/:id', showReview);
+  app.post('/admin/reviews/:id', saveReview);
   mountUserAdminRoutes(app);
   app.get('/admin/config', showConfigIndex);
   app.get('/admin/config/:name', editConfig);
