@@ -7,6 +7,7 @@ import { iterateAdminEvaluations } from '../db/queries/admin-evaluations.ts';
 const NOW = Date.UTC(2026, 10, 20, 9, 0);
 const byDate = { sort: 'date', dir: 'desc' } as const;
 const t = useTempDb(NOW);
+const admin = { id: 'admin', role: 'admin' } as const;
 
 describe('listEvaluationsPage', () => {
   it('pages the filtered history by the shared rule', () => {
@@ -23,18 +24,18 @@ describe('listEvaluationsPage', () => {
 
 describe('readAdminEvaluation', () => {
   it('is undefined for a missing evaluation', () => {
-    expect(readAdminEvaluation(t.db, 404)).toBeUndefined();
+    expect(readAdminEvaluation(t.db, 404, admin)).toBeUndefined();
   });
 
   it('reads a done evaluation’s result and its attempts', () => {
     const result = resultWith(3, { clarity: 3 });
     const { evaluationId } = storeEvaluation(t.db, { writerId: t.ana, text: 'Memo', now: NOW, result });
-    expect(readAdminEvaluation(t.db, evaluationId)).toMatchObject({ ev: { id: evaluationId, memo: 'Memo' }, result, resultProblem: undefined, attempts: [] });
+    expect(readAdminEvaluation(t.db, evaluationId, admin)).toMatchObject({ ev: { id: evaluationId, memo: 'Memo' }, result, resultProblem: undefined, attempts: [] });
   });
 
   it('shows everything else when the stored result is corrupt, and says why', () => {
     const { evaluationId } = storeEvaluation(t.db, { writerId: t.ana, text: 'Memo', now: NOW, result: '{"overall": "Dear Dana"}' });
-    const model = readAdminEvaluation(t.db, evaluationId)!;
+    const model = readAdminEvaluation(t.db, evaluationId, admin)!;
     expect(model).toMatchObject({ ev: { id: evaluationId }, result: undefined, resultProblem: 'wrong shape at rubricName' });
     expect(model.resultProblem).not.toContain('Dana');
   });

@@ -2,7 +2,9 @@ import type { Db } from '../db/client.ts';
 import { countAdminEvaluations, findAdminEvaluation, listAdminEvaluations, type AdminEvaluationDetail, type AdminEvaluationRow, type EvaluationFilter, type EvaluationOrder } from '../db/queries/admin-evaluations.ts';
 import { listAttempts } from '../db/queries/attempts.ts';
 import type { StoredAttempt } from '../db/queries/attempts.ts';
+import { findReview, listReviewScores } from '../db/queries/reviews.ts';
 import { paginate } from '../http/paginate.ts';
+import { mayReview, staffScope, type Staff } from '../reviews/reviews.ts';
 import { CorruptResultError, readResultOrError, type EvaluationResult } from './result.ts';
 
 /** Rows per page of the admin history. */
@@ -15,6 +17,12 @@ export interface EvaluationsPageModel {
   page: number;
   pages: number;
   pageSize: number;
+}
+
+/** The filter limited to what `user` may see: instructors their assignments' evaluations, admins everything. */
+export function scopedFilter(filter: EvaluationFilter, user: Staff): EvaluationFilter {
+  const teacherId = staffScope(user);
+  return teacherId === undefined ? filter : { ...filter, teacherId };
 }
 
 /** The evaluations a filter selects, in order, the page `pageParam` names (past the end: no rows). */
@@ -33,6 +41,25 @@ export interface AdminEvaluationModel {
   /** Why a done evaluation's stored result did not read (for the log); the page shows everything else. */
   resultProblem: string | undefined;
   attempts: StoredAttempt[];
+  /** The instructor's review: note, overrides and (once released) the final result. */
+  review: AdminReview | undefined;
+}
+
+/** An instructor's review as the admin detail shows it. */
+export interface AdminReview {
+  note: string;
+  reviewerName: string;
+  releasedAt: number | null;
+  overrides: { criterionId: string; score: number; comment: string }[];
+  final: EvaluationResult | undefined;
+}
+
+/** The review of an evaluation, if one was saved; a final result that does not read counts as none. */
+function reviewOf(db: Db, id: number): AdminReview | undefined {
+  const r = findReview(db, id);
+  if (!r) return undefined;
+  const final = r.finalJson ? readResultOrError(r.finalJson) : undefined;
+  return { note: r.note, reviewerName: r.reviewerName, releasedAt: r.releasedAt, overrides: listReviewScores(db, id), final: final instanceof CorruptResultError ? undefined : final };
 }
 
 /** A done evaluation's stored result, or why it does not read. */
@@ -41,8 +68,9 @@ function storedResult(ev: AdminEvaluationDetail): Pick<AdminEvaluationModel, 're
   return read instanceof CorruptResultError ? { result: undefined, resultProblem: read.problem } : { result: read, resultProblem: undefined };
 }
 
-/** One evaluation, whoever wrote it, with its result and attempts; undefined when there is none. */
-export function readAdminEvaluation(db: Db, id: number): AdminEvaluationModel | undefined {
+/** One evaluation, whoever wrote it, with its result, review and attempts; undefined when there is none or `user` may not see it. */
+export function readAdminEvaluation(db: Db, id: number, user: Staff): AdminEvaluationModel | undefined {
   const ev = findAdminEvaluation(db, id);
-  return ev && { ev, ...storedResult(ev), attempts: listAttempts(db, ev.id) };
+  if (!ev || !mayReview(db, ev.assignmentId, user)) return undefined;
+  return { ev, ...storedResult(ev), attempts: listAttempts(db, ev.id), review: reviewOf(db, ev.id) };
 }

@@ -5,6 +5,7 @@ import { paginate } from '../http/paginate.ts';
 import type { HistoryEntry, HistoryPageProps } from '../views/pages/history.tsx';
 import type { ProgressChartProps } from '../views/partials/progress-chart.tsx';
 import { criterionScores, readResult } from './result.ts';
+import { studentShown } from './student-result.ts';
 
 /** Memos per history page. */
 export const HISTORY_PAGE_SIZE = 20;
@@ -18,18 +19,22 @@ export type HistoryModel = Omit<HistoryPageProps, 'ctx'> & { pageSize: number };
 
 const scoresOf = (resultJson: string | null): Record<string, number> => (resultJson ? criterionScores(readResult(resultJson)) : {});
 
-// The row is spread whole (resultJson and memoStart included): the history JSON has always carried them.
+// The history JSON has always carried resultJson and memoStart; the scores are only what studentShown lets through.
 function entry(r: HistoryRow): HistoryEntry {
   const excerpt = r.memoStart.replace(/\s+/g, ' ').trim();
-  return { ...r, scores: scoresOf(r.resultJson), excerpt: excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS)}…` : excerpt, isRevision: r.parentId !== null };
+  const shown = studentShown(r);
+  const row = { submissionId: r.submissionId, evaluationId: r.evaluationId, createdAt: r.createdAt, status: r.status, memoStart: r.memoStart, parentId: r.parentId };
+  return { ...row, ...shown, scores: scoresOf(shown.resultJson), excerpt: excerpt.length > EXCERPT_CHARS ? `${excerpt.slice(0, EXCERPT_CHARS)}…` : excerpt, isRevision: r.parentId !== null };
 }
 
 /** The chart of the writer's newest finished evaluations; undefined before the first. */
 function progressChart(db: Db, writerId: string, rubric: Rubric, criteria: HistoryModel['criteria']): ProgressChartProps | undefined {
   const progress = writerProgress(db, writerId, CHART_POINTS);
-  if (!progress.length) return undefined;
-  const points = progress.map((p) => ({ evaluationId: p.evaluationId, createdAt: p.createdAt, overall: p.overall, scores: scoresOf(p.resultJson) }));
-  return { points, criteria, scale: rubric.scale };
+  const points = progress.flatMap((p) => {
+    const shown = studentShown(p);
+    return shown.overall === null ? [] : [{ evaluationId: p.evaluationId, createdAt: p.createdAt, overall: shown.overall, scores: scoresOf(shown.resultJson) }];
+  });
+  return points.length ? { points, criteria, scale: rubric.scale } : undefined;
 }
 
 /**

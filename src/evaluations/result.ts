@@ -20,7 +20,8 @@ export const EvaluationResultSchema = v.object({
   scale: v.object({ min: v.number(), max: v.number(), labels: v.record(v.string(), v.string()) }),
   overall: v.number(),
   band: v.string(),
-  criteria: v.array(v.object({ id: v.string(), name: v.string(), weight: v.number(), score: v.number(), justification: v.string() })),
+  // instructorComment: set on the criteria an instructor overrode in a released (final) result.
+  criteria: v.array(v.object({ id: v.string(), name: v.string(), weight: v.number(), score: v.number(), justification: v.string(), instructorComment: v.optional(v.string()) })),
   strengths: v.array(v.string()),
   opportunities: v.array(v.string()),
   segments: v.array(Segment),

@@ -1,7 +1,7 @@
 import type { Rubric } from '../config/schemas.ts';
 
 /** Overall score: the weight-averaged criterion score, rounded half-up to one decimal. */
-export function overallScore(rubric: Rubric, scores: Record<string, number>): number {
+export function overallScore(rubric: { criteria: readonly { id: string; weight: number }[] }, scores: Record<string, number>): number {
   let sum = 0;
   let weights = 0;
   for (const c of rubric.criteria) {
@@ -14,7 +14,7 @@ export function overallScore(rubric: Rubric, scores: Record<string, number>): nu
 }
 
 /** The label of the first (highest) band whose minimum the score reaches. */
-export function bandFor(rubric: Rubric, overall: number): string {
+export function bandFor(rubric: Pick<Rubric, 'bands'>, overall: number): string {
   const band = rubric.bands.find((b) => overall >= b.min - 1e-9) ?? rubric.bands[rubric.bands.length - 1]!;
   return band.label;
 }

@@ -1,10 +1,16 @@
+import * as v from 'valibot';
 import { findWriterEvaluation, retryFailedEvaluation, type EvaluationView } from '../db/queries/evaluations.ts';
-import { readEvaluationPage, type PanelContext } from '../evaluations/evaluation-page.ts';
+import { MAX_FLAG_REASON, readEvaluationPage, type PanelContext } from '../evaluations/evaluation-page.ts';
+import { flagResult, mayFlag } from '../evaluations/flags.ts';
 import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
 import { errorResponse } from '../http/errors.tsx';
+import { setFlash } from '../http/flash.ts';
+import { readForm } from '../http/form.ts';
 import { idParam } from '../http/id-param.ts';
 import { pageContext } from '../http/page-context.ts';
 import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { normalizeNewlines } from '../text/newlines.ts';
 import { EvaluationPage } from '../views/pages/evaluation.tsx';
 import { EvaluationPanel, type PanelProps } from '../views/partials/evaluation-panel.tsx';
 
@@ -21,6 +27,20 @@ function panelContext(c: Ctx): PanelContext {
   return { now: now(), providerPaused: gate.pausedUntil > 0, i18n: c.var.i18n };
 }
 
+/** The flag form: a reason, required, at most MAX_FLAG_REASON characters; messages are catalog keys. */
+export const FlagFormSchema = v.object({
+  reason: v.pipe(v.string('flag.empty'), v.transform(normalizeNewlines), v.trim(), v.nonEmpty('flag.empty'), v.maxLength(MAX_FLAG_REASON, 'flag.tooLong')),
+});
+
+/** JSON of a done result: held for review (no result at all), or the result the writer sees. */
+function resultJson(p: PanelProps) {
+  if (p.state === 'review') return { finishedAt: new Date(p.finishedAt).toISOString(), release: 'pending_review' };
+  if (p.state !== 'done') return {};
+  const revisionOf = p.revision ? { evaluationId: p.revision.parentEvaluationId, ...p.revision.comparison } : null;
+  const review = p.review ? { note: p.review.note } : null;
+  return { finishedAt: new Date(p.finishedAt).toISOString(), release: p.review ? 'released' : 'immediate', reviewed: p.review !== undefined, result: p.result, review, flag: p.flag.status, revisionOf };
+}
+
 /** JSON shape of GET /evaluations/:id. */
 function evaluationJson(e: EvaluationView, p: PanelProps) {
   return {
@@ -29,7 +49,7 @@ function evaluationJson(e: EvaluationView, p: PanelProps) {
     submittedAt: new Date(e.createdAt).toISOString(),
     memo: e.memo,
     ...(p.state === 'pending' ? { queuePosition: p.position ?? null, elapsedMs: p.elapsedMs, expectedMs: p.expectedMs ?? null, waitingForProvider: p.waitingForProvider } : {}),
-    ...(p.state === 'done' ? { finishedAt: new Date(p.finishedAt).toISOString(), result: p.result, revisionOf: p.revision ? { evaluationId: p.revision.parentEvaluationId, ...p.revision.comparison } : null } : {}),
+    ...resultJson(p),
     ...(p.state === 'failed' ? { error: { kind: e.errorKind, message: p.message }, retryUrl: `/evaluations/${e.id}/retry` } : {}),
   };
 }
@@ -56,4 +76,30 @@ export function retryEvaluation(c: Ctx) {
   if (requeued) queue.notify();
   if (wantsJson(c)) return c.json({ id: e.id, status: requeued ? 'queued' : e.status, url: `/evaluations/${e.id}` }, requeued ? 202 : 200);
   return redirectAfterPost(c, `/evaluations/${e.id}`, isHtmx(c));
+}
+
+/** The evaluation page again with the flag form's reason and error (422). */
+function flagRejected(c: Ctx, key: { id: number; writerId: string }, reason: string, message: string) {
+  const { t, int } = c.var.i18n;
+  const error = t(message as MessageKey, { count: int([...normalizeNewlines(reason).trim()].length), max: int(MAX_FLAG_REASON) });
+  if (wantsJson(c)) return c.json({ error, field: 'reason' }, 422);
+  const model = readEvaluationPage(c.var.deps.db, key.id, key.writerId, { ...panelContext(c), flagForm: { reason, error } });
+  return renderPage(c, <EvaluationPage ctx={pageContext(c)} panel={model!.panel} />, 422);
+}
+
+/** POST /evaluations/:id/flag — the writer tells the instructor a result they can see seems wrong; 303 back with a flash. */
+export async function flagEvaluation(c: Ctx) {
+  const form = await readForm(c);
+  if (!form.ok) return form.response;
+  const { db, now } = c.var.deps;
+  const key = ownKey(c);
+  const model = key && readEvaluationPage(db, key.id, key.writerId, panelContext(c));
+  if (!key || !mayFlag(model)) return errorResponse(c, 404);
+  const reason = typeof form.fields.reason === 'string' ? form.fields.reason : '';
+  const parsed = v.safeParse(FlagFormSchema, { reason });
+  if (!parsed.success) return flagRejected(c, key, reason, parsed.issues[0].message);
+  flagResult(db, model, parsed.output.reason, now());
+  if (wantsJson(c)) return c.json({ id: key.id, flagged: true, url: `/evaluations/${key.id}` }, 201);
+  setFlash(c, c.var.i18n.t('flag.flash'));
+  return redirectAfterPost(c, `/evaluations/${key.id}`, isHtmx(c));
 }

@@ -8,10 +8,11 @@ import { editConfig, rollbackConfig, saveConfig, showConfigIndex, showConfigVers
 import { showDashboard } from './admin/dashboard.tsx';
 import { createBackup, showSystem } from './admin/system.tsx';
 import { exportEvaluationsCsv, listEvaluations, showEvaluationDetail } from './admin/evaluations.tsx';
+import { listReviews, saveReview, showReview } from './admin/reviews.tsx';
 import { listSessions, revokeSession, revokeUserSessions } from './admin/sessions.tsx';
 import { activateUser, changeRole, createUser, deactivateUser, importUsers, listUsers, resetPassword } from './admin/users.tsx';
 import { changePassword, login, logout, showLogin, showPasswordForm } from './auth.tsx';
-import { retryEvaluation, showEvaluation } from './evaluations.tsx';
+import { flagEvaluation, retryEvaluation, showEvaluation } from './evaluations.tsx';
 import { showHistory } from './history.tsx';
 import { changeLanguage } from './language.ts';
 import { showRubric } from './rubric.tsx';
@@ -35,6 +36,7 @@ function mountStudentRoutes(app: Hono<AppEnv>): void {
   app.post('/submissions', createSubmission);
   app.get('/evaluations/:id', pollRateLimit, showEvaluation);
   app.post('/evaluations/:id/retry', retryEvaluation);
+  app.post('/evaluations/:id/flag', flagEvaluation);
   app.get('/history', showHistory);
   app.get('/rubric', showRubric);
 }
@@ -57,11 +59,7 @@ function mountAdminRoutes(app: Hono<AppEnv>): void {
   for (const path of ['/admin', '/admin/*']) app.use(path, requireStaff);
   for (const path of ADMIN_ONLY.flatMap((p) => [p, `${p}/*`])) app.use(path, requireAdmin);
   app.get('/admin', showDashboard);
-  app.get('/admin/evaluations', listEvaluations);
-  app.get('/admin/evaluations.csv', exportEvaluationsCsv);
-  app.get('/admin/evaluations/:id', showEvaluationDetail);
-  app.get('/admin/assignments/:id/analytics', showAssignmentAnalytics);
-  app.get('/admin/assignments/:id/analytics.csv', exportAssignmentAnalyticsCsv);
+  mountTeachingRoutes(app);
   mountUserAdminRoutes(app);
   app.get('/admin/config', showConfigIndex);
   app.get('/admin/config/:name', editConfig);
@@ -71,6 +69,18 @@ function mountAdminRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/audit', listAuditLog);
   app.get('/admin/system', showSystem);
   app.post('/admin/system/backups', createBackup);
+}
+
+/** Evaluations, assignments, reviews and analytics: instructors for their assignments, admins for all. */
+function mountTeachingRoutes(app: Hono<AppEnv>): void {
+  app.get('/admin/evaluations', listEvaluations);
+  app.get('/admin/evaluations.csv', exportEvaluationsCsv);
+  app.get('/admin/evaluations/:id', showEvaluationDetail);
+  app.get('/admin/assignments/:id/analytics', showAssignmentAnalytics);
+  app.get('/admin/assignments/:id/analytics.csv', exportAssignmentAnalyticsCsv);
+  app.get('/admin/reviews', listReviews);
+  app.get('/admin/reviews/:id', showReview);
+  app.post('/admin/reviews/:id', saveReview);
 }
 
 /** Accounts and their sessions (admins only). */

@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client.ts';
-import { evaluations as e, submissions as s, users as u, type EvaluationStatus } from '../schema.ts';
+import { assignments, evaluations as e, submissions as s, users as u, type EvaluationStatus } from '../schema.ts';
+import { teaches } from './assignments.ts';
 
 /** Filters of the admin history; every field optional. Dates are UTC milliseconds, `toMs` exclusive. */
 export interface EvaluationFilter {
@@ -14,6 +15,8 @@ export interface EvaluationFilter {
   max?: number;
   /** Words to find in the memo text (full-text search); turned into a safe MATCH expression here. */
   q?: string;
+  /** Only evaluations of assignments this instructor owns or co-teaches (set by the server, never from the query). */
+  teacherId?: string;
 }
 
 export type EvaluationSort = 'date' | 'score' | 'duration';
@@ -77,8 +80,9 @@ export function ftsMatchExpression(input: string): string | undefined {
  * submission id), so counting and paging never need a join; indexes: created, status+created,
  * overall, submissions_writer_idx, submissions_fts.
  */
-function whereClause(f: EvaluationFilter): SQL {
+function whereClause(db: Db, f: EvaluationFilter): SQL {
   const conds: SQL[] = [];
+  if (f.teacherId !== undefined) conds.push(sql`${e.submissionId} in (select ${s.id} from ${s} join ${assignments} on ${assignments.id} = ${s.assignmentId} where ${teaches(db, f.teacherId)})`);
   if (f.fromMs !== undefined) conds.push(sql`${e.createdAt} >= ${f.fromMs}`);
   if (f.toMs !== undefined) conds.push(sql`${e.createdAt} < ${f.toMs}`);
   if (f.status) conds.push(sql`${e.status} = ${f.status}`);
@@ -114,12 +118,12 @@ const ROW_COLUMNS = sql`${e.id} as id, ${e.createdAt} as createdAt, ${s.writerId
 
 /** How many evaluations a filter selects (touches `evaluations` only). */
 export function countAdminEvaluations(db: Db, f: EvaluationFilter): number {
-  return db.get<{ n: number }>(sql`select count(*) as n from ${e} ${whereClause(f)}`).n;
+  return db.get<{ n: number }>(sql`select count(*) as n from ${e} ${whereClause(db, f)}`).n;
 }
 
 /** One page of the history for a filter and order. Paging touches `evaluations` only; the joins run for the page's rows alone. */
 export function listAdminEvaluations(db: Db, f: EvaluationFilter, o: EvaluationOrder, page: { limit: number; offset: number }): AdminEvaluationRow[] {
-  const ids = db.all<{ id: number }>(sql`select ${e.id} as id from ${e} ${whereClause(f)} ${orderClause(o)} limit ${page.limit} offset ${page.offset}`).map((r) => r.id);
+  const ids = db.all<{ id: number }>(sql`select ${e.id} as id from ${e} ${whereClause(db, f)} ${orderClause(o)} limit ${page.limit} offset ${page.offset}`).map((r) => r.id);
   if (ids.length === 0) return [];
   const byId = new Map(db.all<AdminEvaluationRow>(sql`select ${ROW_COLUMNS} ${FROM} where ${e.id} in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`).map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!);
@@ -135,7 +139,7 @@ export function iterateAdminEvaluations(db: Db, f: EvaluationFilter, o: Evaluati
   const query = dialect.sqlToQuery(sql`select ${ROW_COLUMNS}, ${e.inputTokens} as inputTokens, ${e.outputTokens} as outputTokens,
     ${e.cacheReadTokens} as cacheReadTokens, ${e.cacheWriteTokens} as cacheWriteTokens, ${e.thinkingTokens} as thinkingTokens,
     ${e.costUsd} as costUsd, ${e.resultJson} as resultJson
-    ${FROM} ${whereClause(f)} ${orderClause(o)}`);
+    ${FROM} ${whereClause(db, f)} ${orderClause(o)}`);
   return db.$client.prepare(query.sql).iterate(...query.params) as IterableIterator<AdminEvaluationExportRow>;
 }
 
@@ -146,6 +150,7 @@ export interface AdminEvaluationDetail extends TokenTotals {
   submissionId: number;
   writerId: string;
   username: string | null;
+  assignmentId: number | null;
   memo: string;
   memoChars: number;
   provider: string | null;
@@ -173,7 +178,7 @@ export interface AdminEvaluationDetail extends TokenTotals {
 /** One evaluation with its memo and writer, whoever wrote it; undefined when there is none. */
 export function findAdminEvaluation(db: Db, id: number): AdminEvaluationDetail | undefined {
   return db.get<AdminEvaluationDetail | undefined>(sql`select ${e.id} as id, ${e.status} as status, ${s.id} as submissionId,
-    ${s.writerId} as writerId, ${u.username} as username, ${s.text} as memo, ${s.charCount} as memoChars,
+    ${s.writerId} as writerId, ${u.username} as username, ${s.assignmentId} as assignmentId, ${s.text} as memo, ${s.charCount} as memoChars,
     ${e.provider} as provider, ${e.model} as model, ${e.rubricVersion} as rubricVersion, ${e.promptVersion} as promptVersion,
     ${e.llmVersion} as llmVersion, ${e.overall} as overall, ${e.band} as band, ${e.resultJson} as resultJson,
     ${e.rawPrompt} as rawPrompt, ${e.rawResponse} as rawResponse, ${e.inputTokens} as inputTokens,

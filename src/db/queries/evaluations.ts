@@ -1,10 +1,11 @@
 import { and, asc, avg, count, eq, gt, isNotNull, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { evaluations, submissions, type Evaluation } from '../schema.ts';
+import { evaluations, reviews, submissions, type Evaluation } from '../schema.ts';
 import { attemptTotals } from './attempts.ts';
+import { releaseColumns, reviewJoin, type ReleaseRow } from './reviews.ts';
 
-/** What the student's evaluation page shows. */
-export interface EvaluationView {
+/** What the student's evaluation page shows (its scores only through studentResult). */
+export interface EvaluationView extends ReleaseRow {
   id: number;
   status: Evaluation['status'];
   submissionId: number;
@@ -13,8 +14,9 @@ export interface EvaluationView {
   /** The submission this one revises, if any. */
   parentId: number | null;
   provider: string | null;
-  resultJson: string | null;
   errorKind: string | null;
+  /** The instructor's note, once a review was saved (shown with a released result). */
+  reviewNote: string | null;
   /** Set while the evaluation waits for a rate-limited or overloaded provider. */
   notBefore: number | null;
   queuedAt: number;
@@ -45,7 +47,11 @@ export function findWriterEvaluation(db: Db, id: number, writerId: string): Eval
       memo: submissions.text,
       parentId: submissions.parentId,
       provider: evaluations.provider,
+      overall: evaluations.overall,
+      band: evaluations.band,
       resultJson: evaluations.resultJson,
+      ...releaseColumns,
+      reviewNote: reviews.note,
       errorKind: evaluations.errorKind,
       notBefore: evaluations.notBefore,
       queuedAt: evaluations.queuedAt,
@@ -55,6 +61,7 @@ export function findWriterEvaluation(db: Db, id: number, writerId: string): Eval
     })
     .from(evaluations)
     .innerJoin(submissions, eq(submissions.id, evaluations.submissionId))
+    .leftJoin(reviews, reviewJoin)
     .where(and(eq(evaluations.id, id), eq(submissions.writerId, writerId)))
     .get();
 }

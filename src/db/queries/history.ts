@@ -1,16 +1,14 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
-import { evaluations, submissions } from '../schema.ts';
+import { evaluations, reviews, submissions } from '../schema.ts';
+import { releaseColumns, reviewJoin, type ReleaseRow } from './reviews.ts';
 
-/** One row of a writer's history: a submission and its evaluation. */
-export interface HistoryRow {
+/** One row of a writer's history: a submission and its evaluation (scores through studentShown only). */
+export interface HistoryRow extends ReleaseRow {
   submissionId: number;
   evaluationId: number;
   createdAt: number;
   status: 'queued' | 'running' | 'done' | 'failed';
-  overall: number | null;
-  band: string | null;
-  resultJson: string | null;
   memoStart: string;
   parentId: number | null;
 }
@@ -28,9 +26,11 @@ export function listWriterHistory(db: Db, writerId: string, limit: number, offse
       resultJson: evaluations.resultJson,
       memoStart: sql<string>`substr(${submissions.text}, 1, 90)`,
       parentId: submissions.parentId,
+      ...releaseColumns,
     })
     .from(submissions)
     .innerJoin(evaluations, eq(evaluations.submissionId, submissions.id))
+    .leftJoin(reviews, reviewJoin)
     .where(eq(submissions.writerId, writerId))
     .orderBy(desc(submissions.createdAt), desc(submissions.id))
     .limit(limit)
@@ -43,25 +43,29 @@ export function countWriterSubmissions(db: Db, writerId: string): number {
   return db.select({ n: count() }).from(submissions).where(eq(submissions.writerId, writerId)).get()?.n ?? 0;
 }
 
-/** The writer's finished evaluations in time order (the newest `limit`), for the progress chart. */
-export function writerProgress(db: Db, writerId: string, limit: number): { evaluationId: number; createdAt: number; overall: number; resultJson: string }[] {
+const resultColumns = { overall: evaluations.overall, band: evaluations.band, resultJson: evaluations.resultJson, ...releaseColumns };
+
+/** The writer's finished evaluations not waiting for review, in time order (the newest `limit`), for the progress chart. */
+export function writerProgress(db: Db, writerId: string, limit: number): ({ evaluationId: number; createdAt: number } & ReleaseRow)[] {
   const newest = db
-    .select({ evaluationId: evaluations.id, createdAt: submissions.createdAt, overall: sql<number>`${evaluations.overall}`, resultJson: sql<string>`${evaluations.resultJson}` })
+    .select({ evaluationId: evaluations.id, createdAt: submissions.createdAt, ...resultColumns })
     .from(evaluations)
     .innerJoin(submissions, eq(submissions.id, evaluations.submissionId))
-    .where(and(eq(submissions.writerId, writerId), eq(evaluations.status, 'done')))
+    .leftJoin(reviews, reviewJoin)
+    .where(and(eq(submissions.writerId, writerId), eq(evaluations.status, 'done'), ne(evaluations.release, 'pending')))
     .orderBy(desc(submissions.createdAt), desc(evaluations.id))
     .limit(limit)
     .all();
   return newest.reverse();
 }
 
-/** The finished result and text of a writer's earlier submission (the one a revision revises). */
-export function findParentResult(db: Db, submissionId: number, writerId: string): { evaluationId: number; text: string; resultJson: string } | undefined {
+/** The finished result columns (read them through studentShown) and text of a writer's earlier submission (the one a revision revises). */
+export function findParentResult(db: Db, submissionId: number, writerId: string): ({ evaluationId: number; text: string } & ReleaseRow) | undefined {
   return db
-    .select({ evaluationId: evaluations.id, text: submissions.text, resultJson: sql<string>`${evaluations.resultJson}` })
+    .select({ evaluationId: evaluations.id, text: submissions.text, ...resultColumns })
     .from(submissions)
     .innerJoin(evaluations, eq(evaluations.submissionId, submissions.id))
+    .leftJoin(reviews, reviewJoin)
     .where(and(eq(submissions.id, submissionId), eq(submissions.writerId, writerId), eq(evaluations.status, 'done')))
     .orderBy(asc(evaluations.id))
     .limit(1)

@@ -1,4 +1,4 @@
-import { listEvaluationsPage, readAdminEvaluation } from '../../evaluations/admin.ts';
+import { listEvaluationsPage, readAdminEvaluation, scopedFilter } from '../../evaluations/admin.ts';
 import { evaluationsCsv, evaluationsCsvFilename } from '../../evaluations/csv.ts';
 import { parseFilters, type ParsedFilters } from '../../evaluations/filters.ts';
 import { iterateAdminEvaluations, type AdminEvaluationRow } from '../../db/queries/admin-evaluations.ts';
@@ -24,7 +24,7 @@ function invalidFilters(c: Ctx, p: Extract<ParsedFilters, { ok: false }>) {
 export function listEvaluations(c: Ctx) {
   const p = parseFilters(c.req.query());
   if (!p.ok) return invalidFilters(c, p);
-  const { rows, total, page, pages, pageSize } = listEvaluationsPage(c.var.deps.db, p.filter, p.order, c.req.query('page'));
+  const { rows, total, page, pages, pageSize } = listEvaluationsPage(c.var.deps.db, scopedFilter(p.filter, c.var.user!), p.order, c.req.query('page'));
   if (wantsJson(c)) return c.json({ rows: rows.map(jsonRow), total, page, pageSize, pages });
   const emptyMessage = total === 0 ? 'No evaluations match these filters.' : undefined;
   const listing = { rows, order: p.order, page, pages, total, emptyMessage };
@@ -56,7 +56,7 @@ export function exportEvaluationsCsv(c: Ctx) {
   if (!p.ok) return invalidFilters(c, p);
   const { db, config, now } = c.var.deps;
   const criteria = config.current.files.rubric.criteria.map((x) => x.id);
-  const body = evaluationsCsv(iterateAdminEvaluations(db, p.filter, p.order), criteria);
+  const body = evaluationsCsv(iterateAdminEvaluations(db, scopedFilter(p.filter, c.var.user!), p.order), criteria);
   return c.body(body, 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${evaluationsCsvFilename(now())}"`,
@@ -66,13 +66,15 @@ export function exportEvaluationsCsv(c: Ctx) {
 /** GET /admin/evaluations/:id — everything about one evaluation, including the raw prompt and response (also JSON). */
 export function showEvaluationDetail(c: Ctx) {
   const id = idParam(c.req.param('id'));
-  const model = id === undefined ? undefined : readAdminEvaluation(c.var.deps.db, id);
+  const model = id === undefined ? undefined : readAdminEvaluation(c.var.deps.db, id, c.var.user!);
   if (!model) return notFound(c);
-  const { ev, result, resultProblem, attempts } = model;
+  const { ev, result, resultProblem, attempts, review } = model;
   if (resultProblem) c.var.deps.log.warn({ evaluationId: ev.id, problem: resultProblem }, 'stored evaluation result is corrupt');
   if (wantsJson(c)) {
     const { resultJson: _omit, ...fields } = ev;
-    return c.json({ ...fields, writer: writerLabel(ev.username, ev.writerId), demo: ev.provider === 'demo', result: result ?? null, attemptLog: attempts.map(({ responseText: _r, ...a }) => a) });
+    const reviewJson = review ? { note: review.note, reviewer: review.reviewerName, releasedAt: review.releasedAt, overrides: review.overrides } : null;
+    const results = { result: result ?? null, ai: result ?? null, final: review?.final ?? null, review: reviewJson };
+    return c.json({ ...fields, writer: writerLabel(ev.username, ev.writerId), demo: ev.provider === 'demo', ...results, attemptLog: attempts.map(({ responseText: _r, ...a }) => a) });
   }
-  return renderPage(c, <EvaluationDetailPage ctx={pageContext(c)} ev={ev} result={result} attempts={attempts} />);
+  return renderPage(c, <EvaluationDetailPage ctx={pageContext(c)} ev={ev} result={result} review={review} attempts={attempts} />);
 }

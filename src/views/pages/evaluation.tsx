@@ -2,7 +2,7 @@ import type { PageContext } from '../../http/page-context.ts';
 import { Page } from '../layouts/page.tsx';
 import { EvaluationPanel, type PanelProps } from '../partials/evaluation-panel.tsx';
 
-const TITLES = { pending: 'pending.title', done: 'result.title', failed: 'failed.title' } as const;
+const TITLES = { pending: 'pending.title', done: 'result.title', review: 'review.title', failed: 'failed.title' } as const;
 
 /** GET /evaluations/:id as a full page. The status region announces when the panel changes. */
 export function EvaluationPage({ ctx, panel }: { ctx: PageContext; panel: PanelProps }) {

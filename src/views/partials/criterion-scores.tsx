@@ -23,6 +23,12 @@ export function CriterionScores({ result, i18n: { t } }: CriterionScoresProps) {
           </p>
           <ScoreBar score={c.score} min={min} max={max} />
           <p>{c.justification}</p>
+          {c.instructorComment !== undefined ? (
+            <p class="instructor-comment">
+              <strong>{t('result.instructorComment')}</strong>
+              {c.instructorComment ? `: ${c.instructorComment}` : ''}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -3,6 +3,8 @@ import type { EvaluationResult } from '../../llm/evaluate.ts';
 import { BulletSection } from './bullet-section.tsx';
 import { CriterionScores } from './criterion-scores.tsx';
 import { DemoNotice } from './demo-notice.tsx';
+import { FlagForm, type FlagState } from './flag-form.tsx';
+import { InstructorNote } from './instructor-note.tsx';
 import { MemoText } from './memo-text.tsx';
 import { OverallScore } from './overall-score.tsx';
 import { RevisionComparisonView, type Revision } from './revision-comparison.tsx';
@@ -16,11 +18,14 @@ export interface ResultProps {
   finishedAt: number;
   /** Set when this memo revises an earlier one that was evaluated. */
   revision: Revision | undefined;
+  /** Set when the result is the instructor's released one. */
+  review: { note: string } | undefined;
+  flag: FlagState;
   i18n: I18n;
 }
 
 /** The finished evaluation: overall, criteria, strengths, opportunities, the memo with comments. */
-export function EvaluationResultView({ submissionId, memo, result, finishedAt, revision, i18n }: ResultProps) {
+export function EvaluationResultView({ id, submissionId, memo, result, finishedAt, revision, review, flag, i18n }: ResultProps) {
   const { t } = i18n;
   const { max } = result.scale;
   return (
@@ -33,6 +38,7 @@ export function EvaluationResultView({ submissionId, memo, result, finishedAt, r
       <h1 id="result-title">{t('result.heading')}</h1>
       {result.demo ? <DemoNotice i18n={i18n} kind="result" /> : null}
       <OverallScore result={result} finishedAt={finishedAt} i18n={i18n} />
+      {review ? <InstructorNote note={review.note} i18n={i18n} /> : null}
 
       {revision ? <RevisionComparisonView revision={revision} max={max} i18n={i18n} /> : null}
 
@@ -48,6 +54,7 @@ export function EvaluationResultView({ submissionId, memo, result, finishedAt, r
       <MemoText memo={memo} segments={result.segments} i18n={i18n} />
       <SegmentNotes segments={result.segments} criteria={result.criteria} i18n={i18n} />
 
+      <FlagForm id={id} flag={flag} i18n={i18n} />
       <div class="form-actions no-print">
         <a class="button primary" href={`/?revise=${submissionId}`}>
           {t('result.revise')}

@@ -1,10 +1,11 @@
 import type { HistoryRow } from '../../db/queries/history.ts';
+import type { StudentShown } from '../../evaluations/student-result.ts';
 import type { I18n } from '../../i18n/index.ts';
 import { isoDate } from '../format.ts';
 import { CriterionCells } from './criterion-cells.tsx';
 
-/** One of the writer's memos with its latest evaluation, as the history lists it. */
-export interface HistoryEntry extends Omit<HistoryRow, 'resultJson' | 'memoStart' | 'parentId'> {
+/** One of the writer's memos with its latest evaluation, as the history lists it (scores only as studentShown lets them through). */
+export interface HistoryEntry extends Pick<HistoryRow, 'submissionId' | 'evaluationId' | 'createdAt' | 'status'>, StudentShown {
   scores: Record<string, number>;
   excerpt: string;
   isRevision: boolean;
@@ -28,7 +29,7 @@ export function HistoryRow({ entry: e, criteria, i18n: { t, date } }: HistoryRow
       <td class="excerpt">
         {e.isRevision ? <span class="tag">{t('history.revision')}</span> : null} {e.excerpt}
       </td>
-      <td class="num">{e.status === 'done' && e.overall !== null ? `${e.overall.toFixed(1)} · ${e.band ?? ''}` : t(`status.${e.status}`)}</td>
+      <td class="num">{e.status !== 'done' ? t(`status.${e.status}`) : e.overall !== null ? `${e.overall.toFixed(1)} · ${e.band ?? ''}` : t('status.pendingReview')}</td>
       <CriterionCells criteria={criteria} scores={e.scores} />
     </tr>
   );

@@ -1,5 +1,6 @@
 import type { AdminEvaluationDetail } from '../../../db/queries/admin-evaluations.ts';
 import type { StoredAttempt } from '../../../db/queries/attempts.ts';
+import type { AdminReview } from '../../../evaluations/admin.ts';
 import type { PageContext } from '../../../http/page-context.ts';
 import type { EvaluationResult } from '../../../llm/evaluate.ts';
 import { formatInt } from '../../format.ts';
@@ -8,6 +9,7 @@ import { AttemptsTable } from '../../partials/admin/attempts-table.tsx';
 import { EvaluationCostFacts } from '../../partials/admin/evaluation-cost-facts.tsx';
 import { EvaluationResultSummary } from '../../partials/admin/evaluation-result-summary.tsx';
 import { EvaluationRunFacts } from '../../partials/admin/evaluation-run-facts.tsx';
+import { ReviewSummary } from '../../partials/admin/review-summary.tsx';
 import { RawExchange } from '../../partials/admin/raw-exchange.tsx';
 import { MemoText } from '../../partials/memo-text.tsx';
 
@@ -16,11 +18,13 @@ export interface EvaluationDetailProps {
   ev: AdminEvaluationDetail;
   /** The stored result, when the evaluation is done and its JSON reads. */
   result: EvaluationResult | undefined;
+  /** The instructor's review, if one was saved. */
+  review: AdminReview | undefined;
   attempts: StoredAttempt[];
 }
 
 /** GET /admin/evaluations/:id: everything about one evaluation, with the raw prompt and response for debugging. */
-export function EvaluationDetailPage({ ctx, ev, result, attempts }: EvaluationDetailProps) {
+export function EvaluationDetailPage({ ctx, ev, result, review, attempts }: EvaluationDetailProps) {
   return (
     <AdminPage title={`Evaluation #${ev.id}`} ctx={ctx} section="/admin/evaluations">
       <p>
@@ -43,7 +47,8 @@ export function EvaluationDetailPage({ ctx, ev, result, attempts }: EvaluationDe
       <EvaluationCostFacts ev={ev} />
       <h2>Attempts</h2>
       <AttemptsTable attempts={attempts} />
-      {result ? <EvaluationResultSummary result={result} /> : null}
+      {result ? <EvaluationResultSummary result={result} title={review?.final ? 'AI result' : 'Result'} /> : null}
+      {review ? <ReviewSummary review={review} id={ev.id} /> : null}
       <h2>Memo ({formatInt(ev.memoChars)} characters)</h2>
       <MemoText memo={ev.memo} segments={result?.segments ?? []} i18n={ctx.i18n} />
       <h2>Debug</h2>

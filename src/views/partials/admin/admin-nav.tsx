@@ -1,6 +1,7 @@
 const LINKS = [
   ['/admin', 'Dashboard'],
   ['/admin/evaluations', 'Evaluations'],
+  ['/admin/reviews', 'Reviews'],
   ['/admin/users', 'Users'],
   ['/admin/sessions', 'Sessions'],
   ['/admin/config', 'Configuration'],

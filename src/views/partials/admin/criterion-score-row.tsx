@@ -16,6 +16,8 @@ export function CriterionScoreRow({ criterion: c, max }: CriterionScoreRowProps)
       <td class="num">{c.weight}</td>
       <td class="num">
         {c.score} / {max}
+        {c.instructorComment !== undefined ? <span class="tag">instructor</span> : null}
+        {c.instructorComment ? <span class="hint"> {c.instructorComment}</span> : null}
       </td>
     </tr>
   );

@@ -1,0 +1,33 @@
+import type { ReleaseRow } from '../db/queries/reviews.ts';
+import { readResult, type EvaluationResult } from './result.ts';
+
+// The one definition of what a student sees of a result (decision 013). Every student-facing
+// reader (result page and JSON, history rows and JSON, progress chart, revision comparison) goes
+// through here; nothing else reads evaluations.overall/band/result_json for a student.
+
+export type { ReleaseRow } from '../db/queries/reviews.ts';
+
+/** How the release state is named to students and in their JSON. */
+export type StudentRelease = 'immediate' | 'pending_review' | 'released';
+
+/** The scores a student may see: the AI's (immediate), the final ones (released) or none (pending review). */
+export interface StudentShown {
+  release: StudentRelease;
+  reviewed: boolean;
+  overall: number | null;
+  band: string | null;
+  resultJson: string | null;
+}
+
+/** What of a row reaches its writer; a released row without a final result shows nothing rather than the AI's. */
+export function studentShown(r: ReleaseRow): StudentShown {
+  if (r.release === 'immediate') return { release: 'immediate', reviewed: false, overall: r.overall, band: r.band, resultJson: r.resultJson };
+  if (r.release === 'released' && r.finalJson !== null) return { release: 'released', reviewed: true, overall: r.finalOverall, band: r.finalBand, resultJson: r.finalJson };
+  return { release: 'pending_review', reviewed: false, overall: null, band: null, resultJson: null };
+}
+
+/** The result the writer sees, read and checked; undefined while it waits for review (or before it is done). Throws CorruptResultError. */
+export function studentResult(r: ReleaseRow): { release: StudentRelease; reviewed: boolean; result: EvaluationResult | undefined } {
+  const shown = studentShown(r);
+  return { release: shown.release, reviewed: shown.reviewed, result: shown.resultJson ? readResult(shown.resultJson) : undefined };
+}
