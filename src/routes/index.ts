@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
 import { requireAdmin, requirePasswordChanged, requireStaff, requireWriterAccess } from '../http/guards.ts';
 import { pollRateLimit } from '../http/rate-limit.ts';
+import { addCoTeacher, createAssignment, listAssignments, removeCoTeacher, showAssignment, updateAssignment } from './admin/assignments.tsx';
 import { listAuditLog } from './admin/audit.tsx';
 import { editConfig, rollbackConfig, saveConfig, showConfigIndex, showConfigVersion } from './admin/config.tsx';
 import { showDashboard } from './admin/dashboard.tsx';
@@ -16,7 +17,7 @@ import { changeLanguage } from './language.ts';
 import { showRubric } from './rubric.tsx';
 import { showLiveness, showMetrics, showReadiness } from './ops.ts';
 import { serveAsset } from './static.ts';
-import { createSubmission, showSubmissionForm } from './submissions.tsx';
+import { createSubmission, showAssignmentForm, showSubmissionForm } from './submissions.tsx';
 
 /** The whole URL map, grouped by page. Guards are applied by path prefix, so a new route can't miss one. */
 export function mountRoutes(app: Hono<AppEnv>): void {
@@ -27,10 +28,11 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   mountOperationsRoutes(app);
 }
 
-/** The memo form, results and history (in `accounts` mode these need a signed-in student). */
+/** The memo forms, results and history (in `accounts` mode these need a signed-in student). */
 function mountStudentRoutes(app: Hono<AppEnv>): void {
-  for (const path of ['/', '/submissions', '/evaluations/*', '/history']) app.use(path, requireWriterAccess);
+  for (const path of ['/', '/a/*', '/submissions', '/evaluations/*', '/history']) app.use(path, requireWriterAccess);
   app.get('/', showSubmissionForm);
+  app.get('/a/:slug', showAssignmentForm);
   app.post('/submissions', createSubmission);
   app.get('/evaluations/:id', pollRateLimit, showEvaluation);
   app.post('/evaluations/:id/retry', retryEvaluation);
@@ -59,6 +61,7 @@ function mountAdminRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/evaluations', listEvaluations);
   app.get('/admin/evaluations.csv', exportEvaluationsCsv);
   app.get('/admin/evaluations/:id', showEvaluationDetail);
+  mountAssignmentAdminRoutes(app);
   mountUserAdminRoutes(app);
   app.get('/admin/config', showConfigIndex);
   app.get('/admin/config/:name', editConfig);
@@ -68,6 +71,16 @@ function mountAdminRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/audit', listAuditLog);
   app.get('/admin/system', showSystem);
   app.post('/admin/system/backups', createBackup);
+}
+
+/** Assignments, their settings and co-teachers (instructors: only those they run). */
+function mountAssignmentAdminRoutes(app: Hono<AppEnv>): void {
+  app.get('/admin/assignments', listAssignments);
+  app.post('/admin/assignments', createAssignment);
+  app.get('/admin/assignments/:id', showAssignment);
+  app.post('/admin/assignments/:id', updateAssignment);
+  app.post('/admin/assignments/:id/instructors', addCoTeacher);
+  app.post('/admin/assignments/:id/instructors/:userId/remove', removeCoTeacher);
 }
 
 /** Accounts and their sessions (admins only). */

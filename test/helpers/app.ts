@@ -126,7 +126,7 @@ export const PEOPLE = {
 } as const;
 
 /** Creates an account directly in the database; returns its id. */
-export async function createAccount(t: TestApp, p: { username: string; password: string; role: 'student' | 'admin'; mustChangePassword?: boolean }): Promise<string> {
+export async function createAccount(t: TestApp, p: { username: string; password: string; role: 'student' | 'instructor' | 'admin'; mustChangePassword?: boolean }): Promise<string> {
   return insertAccount(t.db, { username: p.username, passwordHash: await hashPassword(p.password), role: p.role, mustChangePassword: p.mustChangePassword ?? false, now: Date.now() });
 }
 
