@@ -3,7 +3,7 @@ import type { AuthConfig } from '../config/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { withAudit } from '../db/queries/audit.ts';
 import { findTakenUsernames, insertAccounts, isDuplicateUsername } from '../db/queries/users.ts';
-import { passwordProblem, passwordProblemText, USERNAME_PATTERN, USERNAME_RULE, type Role } from './account-policy.ts';
+import { isRole, passwordProblem, passwordProblemText, USERNAME_PATTERN, USERNAME_RULE, type Role } from './account-policy.ts';
 import type { Acting } from './accounts.ts';
 import { hashPassword } from './passwords.ts';
 import { randomId } from './random.ts';
@@ -56,7 +56,7 @@ function checkLine(fields: string[] | string, line: number, auth: AuthConfig): I
   const [username = '', rawRole = '', password = ''] = fields;
   if (!USERNAME_PATTERN.test(username)) return `"${username}" is not a valid username. ${USERNAME_RULE}`;
   const role = rawRole.toLowerCase();
-  if (role !== 'student' && role !== 'admin') return `"${rawRole}" is not a role: use student or admin.`;
+  if (!isRole(role)) return `"${rawRole}" is not a role: use student, instructor or admin.`;
   const problem = password === '' ? undefined : passwordProblem(password, role, auth);
   const text = problem && passwordProblemText(problem, role, auth);
   if (text) return `the password is not accepted: ${text.charAt(0).toLowerCase()}${text.slice(1)}`;

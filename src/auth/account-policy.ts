@@ -1,9 +1,23 @@
 import type { AuthConfig } from '../config/schemas.ts';
-import type { User } from '../db/schema.ts';
+import { ROLES, type User } from '../db/schema.ts';
 
 // The rules every account follows, whichever door it comes in by (admin pages, import, CLI, first start).
 
 export type Role = User['role'];
+
+/** Each role as the console labels it, in the order it lists them. */
+export const ROLE_LABELS: Record<Role, string> = { student: 'Student', instructor: 'Instructor', admin: 'Administrator' };
+
+/** Each role in a sentence: "is now an instructor". */
+export const ROLE_IN_WORDS: Record<Role, string> = { student: 'a student', instructor: 'an instructor', admin: 'an administrator' };
+
+/** True for the name of a role. */
+export function isRole(x: string): x is Role {
+  return (ROLES as readonly string[]).includes(x);
+}
+
+/** The role picklist's message, the same on every form and the import. */
+export const ROLE_RULE = 'Choose a role: student, instructor or administrator.';
 
 /** Usernames: 3–40 letters, digits, dot, underscore or hyphen (unique case-insensitively). */
 export const USERNAME_PATTERN = /^[A-Za-z0-9._-]{3,40}$/;
@@ -35,7 +49,7 @@ export function passwordProblem(password: string, role: Role, auth: AuthConfig):
 export function passwordProblemText(problem: PasswordProblem, role: Role, auth: AuthConfig): string {
   if (problem === 'too-long') return `Use at most ${MAX_PASSWORD_LENGTH} characters.`;
   const min = minPasswordLengths(auth)[role];
-  return `Use at least ${min} characters for ${role === 'admin' ? 'an administrator' : 'a student'} (or leave it empty to generate one).`;
+  return `Use at least ${min} characters for ${ROLE_IN_WORDS[role]} (or leave it empty to generate one).`;
 }
 
 /** A problem with ADMIN_PASSWORD, as the first start and `create-admin` report it. */

@@ -109,6 +109,10 @@ describe('audit entries', () => {
 });
 
 describe('CSV import', () => {
+  it('takes instructors too', () => {
+    expect(parseImport('eli,Instructor\n', auth)).toEqual({ rows: [{ line: 1, username: 'eli', role: 'instructor', password: '' }], problems: [] });
+  });
+
   it('reads quoted fields with commas and quotes, CRLF line ends, a BOM and a header', () => {
     const text = '\uFEFFUsername,Role,Password\r\nana,student\r\n\r\n"bob","ADMIN","a ""quoted"", comma pass"\r\n cyd , student , pa"ss-word \r\n';
     expect(parseImport(text, auth)).toEqual({
@@ -125,7 +129,7 @@ describe('CSV import', () => {
     const text = 'ana,student\n"dee,student\nbob,teacher\rcyd,student,"x"y\nANA,admin\n';
     expect(parseImport(text, auth).problems).toEqual([
       { line: 2, message: 'a quoted field is not closed.' },
-      { line: 3, message: '"teacher" is not a role: use student or admin.' },
+      { line: 3, message: '"teacher" is not a role: use student, instructor or admin.' },
       { line: 4, message: 'a closing quote must be followed by a comma or the end of the line.' },
       { line: 5, message: 'ANA is also on line 1.' },
     ]);

@@ -120,7 +120,7 @@ export function activateAccount(db: Db, by: Acting, target: User): AccountChange
 /** Changes the role and ends the account's sessions, since its privileges changed (audit: user.role). */
 export function changeRole(db: Db, by: Acting, target: User, role: Role): AccountChange {
   if (role === target.role) return { ok: true, changed: false, sessionsEnded: 0 };
-  const refusal = role === 'student' ? demotionRefusal(db, by, target) : undefined;
+  const refusal = role !== 'admin' ? demotionRefusal(db, by, target) : undefined;
   if (refusal) return { ok: false, error: refusal };
   const ended = changeAndEndSessions(db, by, target, 'user.role', { from: target.role, to: role }, () => updateRole(db, target.id, role));
   return { ok: true, changed: true, sessionsEnded: ended };

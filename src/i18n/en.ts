@@ -41,6 +41,8 @@ export const en = {
   'validate.addressLimited': 'This network has sent {limit} memos in the last hour, the most this server accepts from one address. Your text is still here: submit it again in {minutes} min.',
   'validate.overBudget': "The course's AI budget is used up for now, so new memos can't be evaluated. Your text is still here: copy it and submit it again later (the budget resets at midnight UTC), or ask your instructor.",
   'validate.queueFull': 'The evaluation queue is full right now. Your text is still here: submit it again in a minute or two.',
+  'validate.assignmentUnknown': 'There is no assignment called "{slug}". Your memo was not sent and is still here: copy it, then open the assignment from the home page.',
+  'validate.assignmentClosed': '"{title}" is closed for new memos. Your memo was not sent and is still here: copy it to keep it, and ask your instructor where to submit it.',
   'validate.rateLimited': 'You have sent {limit} memos in the last hour, the most this server accepts. Your text is still here: submit it again in {minutes} min.',
 
   'pending.title': 'Evaluating…',
@@ -225,6 +227,13 @@ export const en = {
   'password.tooLong': 'Use at most 1000 characters.',
   'password.same': 'Choose a password different from the current one.',
   'password.mismatch': 'The two new passwords are not the same.',
+  'assignment.list.title': 'Choose an assignment',
+  'assignment.list.lead': 'Choose the assignment your memo answers. Each one has its own brief.',
+  'assignment.list.none': 'No assignment is open for new memos right now. Your earlier memos and their feedback are in your history.',
+  'assignment.closed.title': 'Assignment closed',
+  'assignment.closed.heading': '{title} is closed',
+  'assignment.closed.text': 'This assignment is closed for new memos. Your earlier memos and their feedback stay in your history.',
+  'assignment.closed.home': 'Go to the home page',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -43,6 +43,8 @@ export const es: Record<MessageKey, string> = {
   'validate.addressLimited': 'Esta red ha enviado {limit} memorandos en la última hora, el máximo que este servidor acepta desde una dirección. Su texto sigue aquí: envíelo de nuevo en {minutes} min.',
   'validate.overBudget': 'El presupuesto de IA del curso está agotado por ahora, así que no se pueden evaluar memorandos nuevos. Su texto sigue aquí: cópielo y envíelo más tarde (el presupuesto se renueva a medianoche UTC) o consulte a su instructor.',
   'validate.queueFull': 'La fila de evaluación está llena en este momento. Su texto sigue aquí: envíelo de nuevo en uno o dos minutos.',
+  'validate.assignmentUnknown': 'No existe ninguna tarea llamada "{slug}". Su memo no se envió y sigue aquí: cópielo y abra la tarea desde la página de inicio.',
+  'validate.assignmentClosed': '"{title}" ya no acepta memos nuevos. Su memo no se envió y sigue aquí: cópielo para conservarlo y pregunte a su profesor dónde entregarlo.',
   'validate.rateLimited': 'Ha enviado {limit} memorandos en la última hora, el máximo que acepta este servidor. Su texto sigue aquí: vuelva a enviarlo dentro de {minutes} min.',
 
   'pending.title': 'Evaluando…',
@@ -227,4 +229,11 @@ export const es: Record<MessageKey, string> = {
   'password.tooLong': 'Use como máximo 1000 caracteres.',
   'password.same': 'Elija una contraseña distinta de la actual.',
   'password.mismatch': 'Las dos contraseñas nuevas no coinciden.',
+  'assignment.list.title': 'Elija una tarea',
+  'assignment.list.lead': 'Elija la tarea a la que responde su memo. Cada una tiene su propio enunciado.',
+  'assignment.list.none': 'Ahora mismo ninguna tarea acepta memos nuevos. Sus memos anteriores y sus comentarios están en su historial.',
+  'assignment.closed.title': 'Tarea cerrada',
+  'assignment.closed.heading': '{title} está cerrada',
+  'assignment.closed.text': 'Esta tarea ya no acepta memos nuevos. Sus memos anteriores y sus comentarios siguen en su historial.',
+  'assignment.closed.home': 'Ir a la página de inicio',
 };

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { evaluationConfig, type EvaluationConfig } from '../assignments/evaluation-config.ts';
 import type { ConfigStore } from '../config-versions/store.ts';
 import type { Db } from '../db/client.ts';
 import { insertAttempt } from '../db/queries/attempts.ts';
@@ -28,9 +29,13 @@ export interface RunDeps {
  */
 export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: AbortSignal): Promise<Outcome | undefined> {
   const live = deps.config.current;
-  const { llm, rubric, prompt } = live.files;
+  const { llm } = live.files;
+  // The assignment's brief and pinned rubric/prompt versions; a pin that no longer validates fails here.
+  const resolved = evaluationConfig(deps.db, deps.config, job.assignmentId);
+  if (!resolved.ok) return finish(deps, job, live.provider, configFailure(resolved.message));
+  const { rubric, prompt, context } = resolved.config;
   const provider = providerWithinBudget(deps, live.provider);
-  if (!provider) return finish(deps, job, live.provider, BUDGET_FAILURE);
+  if (!provider) return finish(deps, job, live.provider, BUDGET_FAILURE, resolved.config);
   const deadline = job.firstStartedAt + llm.total_timeout_seconds * 1000;
   deps.metrics?.observeQueueWait((deps.now() - job.queuedAt) / 1000);
   // One run may take the whole budget; the deadline only decides whether a busy provider is waited for.
@@ -39,6 +44,7 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
     provider,
     rubric,
     prompt,
+    context,
     memo: job.memo,
     signal,
     now: deps.now,
@@ -60,7 +66,7 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
     deps.log.info({ evaluationId: job.id, errorKind: outcome.kind, notBefore: new Date(notBefore).toISOString() }, 'provider busy; evaluation back in the queue');
     return outcome;
   }
-  return finish(deps, job, provider, outcome);
+  return finish(deps, job, provider, outcome, resolved.config);
 }
 
 /**
@@ -83,6 +89,11 @@ const BUDGET_FAILURE: Outcome = {
   trace: { rawPrompt: '', rawResponse: '', usage: ZERO_USAGE, costUsd: 0, attempts: 0, latencyMs: 0 },
 };
 
+/** An assignment's pinned config that can't be used: nothing was sent, the message says which version and why. */
+function configFailure(message: string): Outcome {
+  return { ok: false, kind: 'unknown', message, trace: BUDGET_FAILURE.trace };
+}
+
 /** Stores an attempt and tells the gate what the provider said. */
 function recordAttempt(deps: RunDeps, job: ClaimedJob, a: AttemptRecord): void {
   insertAttempt(deps.db, job.id, job.run, a);
@@ -93,7 +104,8 @@ function recordAttempt(deps: RunDeps, job: ClaimedJob, a: AttemptRecord): void {
   else if (a.httpStatus === 200) deps.gate.succeeded();
 }
 
-function finish(deps: RunDeps, job: ClaimedJob, provider: LlmProvider, outcome: Outcome): Outcome {
+/** Stores the outcome with the config hashes it used (the assignment's pinned ones, else the live ones). */
+function finish(deps: RunDeps, job: ClaimedJob, provider: LlmProvider, outcome: Outcome, used?: EvaluationConfig): Outcome {
   const live = deps.config.current;
   const t = outcome.trace;
   const waitedTooLong = !outcome.ok && outcome.wait !== undefined;
@@ -101,8 +113,8 @@ function finish(deps: RunDeps, job: ClaimedJob, provider: LlmProvider, outcome: 
     status: outcome.ok ? 'done' : 'failed',
     provider: provider.name,
     model: provider.model,
-    rubricVersion: live.versions.rubric,
-    promptVersion: live.versions.prompt,
+    rubricVersion: used?.versions.rubric ?? live.versions.rubric,
+    promptVersion: used?.versions.prompt ?? live.versions.prompt,
     llmVersion: live.versions.llm,
     overall: outcome.ok ? outcome.result.overall : null,
     band: outcome.ok ? outcome.result.band : null,

@@ -35,6 +35,8 @@ export interface EvaluateInput extends AttemptHooks {
   provider: LlmProvider;
   rubric: Rubric;
   prompt: PromptConfig;
+  /** The assignment's brief, for the system prompt ('' or absent: none). */
+  context?: string;
   memo: string;
   signal: AbortSignal;
   effort: Effort;
@@ -67,7 +69,7 @@ export async function evaluateMemo(input: EvaluateInput): Promise<Outcome> {
   const now = input.now ?? Date.now;
   const started = now();
   const runner = new AttemptRunner(provider, input.price, input.maxRetries, input, now);
-  const system = buildSystemPrompt(input.prompt, rubric);
+  const system = buildSystemPrompt(input.prompt, rubric, input.context);
   const schema = outputJsonSchema(rubric);
   const userMessage = buildUserMessage(memo);
   const responses: string[] = [];

@@ -57,6 +57,14 @@ describe('buildSystemPrompt', () => {
     }
   });
 
+  it('adds an Assignment section before the rubric only when there is a brief', () => {
+    expect(buildSystemPrompt(prompt, rubric, '')).toBe(system);
+    expect(buildSystemPrompt(prompt, rubric, '  \n ')).toBe(system);
+    const withBrief = buildSystemPrompt(prompt, rubric, 'Dayton Foods weighs a price rise.\n');
+    expect(withBrief).toContain('## Assignment\n\nDayton Foods weighs a price rise.\n\n## Rubric');
+    expect(withBrief.replace('## Assignment\n\nDayton Foods weighs a price rise.\n\n', '')).toBe(system);
+  });
+
   it('contains every prompt section', () => {
     for (const part of [prompt.system, prompt.evaluation_guidelines, prompt.segment_guidance, prompt.language_policy, prompt.security]) {
       expect(system).toContain(part.trim());

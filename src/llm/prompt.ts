@@ -1,16 +1,19 @@
 import type { PromptConfig, Rubric } from '../config/schemas.ts';
 
 /**
- * The system part: instructions plus the full rubric. It depends only on the config, never on
- * the memo, so it is byte-identical across submissions and can be served from the prompt cache.
+ * The system part: instructions, the assignment's brief (when it has one) and the full rubric. It
+ * depends only on the config and the assignment, never on the memo, so it is byte-identical across an
+ * assignment's submissions and can be served from the prompt cache. Without a brief it is exactly
+ * what it was before assignments existed.
  */
-export function buildSystemPrompt(prompt: PromptConfig, rubric: Rubric): string {
+export function buildSystemPrompt(prompt: PromptConfig, rubric: Rubric, context = ''): string {
   return [
     prompt.system.trim(),
     section('Evaluation guidelines', prompt.evaluation_guidelines),
     section('Segment feedback', prompt.segment_guidance),
     section('Language', prompt.language_policy),
     section('Security', prompt.security),
+    ...(context.trim() ? [section('Assignment', context)] : []),
     section('Rubric', renderRubric(rubric)),
   ].join('\n\n');
 }

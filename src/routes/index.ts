@@ -3,6 +3,7 @@ import type { AppEnv } from '../http/context.ts';
 import { requireAdmin, requirePasswordChanged, requireStaff, requireWriterAccess } from '../http/guards.ts';
 import { pollRateLimit } from '../http/rate-limit.ts';
 import { exportAssignmentAnalyticsCsv, showAssignmentAnalytics } from './admin/analytics.tsx';
+import { addCoTeacher, createAssignment, listAssignments, removeCoTeacher, showAssignment, updateAssignment } from './admin/assignments.tsx';
 import { listAuditLog } from './admin/audit.tsx';
 import { editConfig, rollbackConfig, saveConfig, showConfigIndex, showConfigVersion } from './admin/config.tsx';
 import { showDashboard } from './admin/dashboard.tsx';
@@ -18,7 +19,7 @@ import { changeLanguage } from './language.ts';
 import { showRubric } from './rubric.tsx';
 import { showLiveness, showMetrics, showReadiness } from './ops.ts';
 import { serveAsset } from './static.ts';
-import { createSubmission, showSubmissionForm } from './submissions.tsx';
+import { createSubmission, showAssignmentForm, showSubmissionForm } from './submissions.tsx';
 
 /** The whole URL map, grouped by page. Guards are applied by path prefix, so a new route can't miss one. */
 export function mountRoutes(app: Hono<AppEnv>): void {
@@ -29,10 +30,11 @@ export function mountRoutes(app: Hono<AppEnv>): void {
   mountOperationsRoutes(app);
 }
 
-/** The memo form, results and history (in `accounts` mode these need a signed-in student). */
+/** The memo forms, results and history (in `accounts` mode these need a signed-in student). */
 function mountStudentRoutes(app: Hono<AppEnv>): void {
-  for (const path of ['/', '/submissions', '/evaluations/*', '/history']) app.use(path, requireWriterAccess);
+  for (const path of ['/', '/a/*', '/submissions', '/evaluations/*', '/history']) app.use(path, requireWriterAccess);
   app.get('/', showSubmissionForm);
+  app.get('/a/:slug', showAssignmentForm);
   app.post('/submissions', createSubmission);
   app.get('/evaluations/:id', pollRateLimit, showEvaluation);
   app.post('/evaluations/:id/retry', retryEvaluation);
@@ -60,6 +62,7 @@ function mountAdminRoutes(app: Hono<AppEnv>): void {
   for (const path of ADMIN_ONLY.flatMap((p) => [p, `${p}/*`])) app.use(path, requireAdmin);
   app.get('/admin', showDashboard);
   mountTeachingRoutes(app);
+  mountAssignmentAdminRoutes(app);
   mountUserAdminRoutes(app);
   app.get('/admin/config', showConfigIndex);
   app.get('/admin/config/:name', editConfig);
@@ -71,7 +74,7 @@ function mountAdminRoutes(app: Hono<AppEnv>): void {
   app.post('/admin/system/backups', createBackup);
 }
 
-/** Evaluations, assignments, reviews and analytics: instructors for their assignments, admins for all. */
+/** Evaluations, reviews and assignment analytics: instructors for their assignments, admins for all. */
 function mountTeachingRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/evaluations', listEvaluations);
   app.get('/admin/evaluations.csv', exportEvaluationsCsv);
@@ -81,6 +84,16 @@ function mountTeachingRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/reviews', listReviews);
   app.get('/admin/reviews/:id', showReview);
   app.post('/admin/reviews/:id', saveReview);
+}
+
+/** Assignments, their settings and co-teachers (instructors: only those they run). */
+function mountAssignmentAdminRoutes(app: Hono<AppEnv>): void {
+  app.get('/admin/assignments', listAssignments);
+  app.post('/admin/assignments', createAssignment);
+  app.get('/admin/assignments/:id', showAssignment);
+  app.post('/admin/assignments/:id', updateAssignment);
+  app.post('/admin/assignments/:id/instructors', addCoTeacher);
+  app.post('/admin/assignments/:id/instructors/:userId/remove', removeCoTeacher);
 }
 
 /** Accounts and their sessions (admins only). */

@@ -1,12 +1,17 @@
 import * as v from 'valibot';
+import { formAssignment, homeChoice, postedAssignment, submissionTarget, type FormAssignment, type SubmissionTarget } from '../assignments/entry.ts';
+import { findAssignmentBySlug, submissionAssignment } from '../db/queries/assignments.ts';
 import { findWriterSubmission, insertSubmissionWithEvaluation } from '../db/queries/submissions.ts';
 import { i18n as i18nFor, type I18n } from '../i18n/index.ts';
 import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
+import { notFound } from '../http/errors.tsx';
 import { readForm } from '../http/form.ts';
 import { ID_PATTERN, idParam } from '../http/id-param.ts';
 import { pageContext } from '../http/page-context.ts';
 import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts';
 import { ensureWriter } from '../http/session.ts';
+import { AssignmentClosedPage } from '../views/pages/assignment-closed.tsx';
+import { AssignmentListPage } from '../views/pages/assignment-list.tsx';
 import { SubmissionPage } from '../views/pages/submission-form.tsx';
 import { SubmissionForm } from '../views/partials/submission-form.tsx';
 import { normalizeNewlines } from '../text/newlines.ts';
@@ -30,14 +35,24 @@ export function submissionSchema(maxChars: number, { t, int }: I18n = i18nFor('e
       ),
     ),
     parent: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN), v.transform(Number))),
+    /** The assignment's slug; absent or empty: the default assignment. */
+    assignment: v.optional(v.pipe(v.string(), v.trim())),
   });
 }
 
-function formPage(c: Ctx, props: { text: string; error?: string; parentId?: number }, status: 200 | 422 | 429 | 503 = 200) {
+interface FormProps {
+  text: string;
+  error?: string;
+  parentId?: number;
+  assignment?: FormAssignment;
+}
+
+function formPage(c: Ctx, props: FormProps, status: 200 | 409 | 422 | 429 | 503 = 200) {
   const { config } = c.var.deps;
   const { rubric, llm } = config.current.files;
   const maxChars = llm.max_chars;
-  if (status !== 200 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...props} maxChars={maxChars} i18n={c.var.i18n} />, status);
+  const { assignment, ...form } = props;
+  if (status !== 200 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...form} assignmentSlug={assignment?.slug} maxChars={maxChars} i18n={c.var.i18n} />, status);
   const page = (
     <SubmissionPage
       {...props}
@@ -51,36 +66,63 @@ function formPage(c: Ctx, props: { text: string; error?: string; parentId?: numb
   return renderPage(c, page, status);
 }
 
-/** GET / — the memo form; `?revise=<submission id>` pre-fills it with one of the writer's memos. */
+/** GET / — the memo form, or the open assignments when there are several; `?revise=<submission id>` pre-fills it with one of the writer's memos. */
 export function showSubmissionForm(c: Ctx) {
+  const { db } = c.var.deps;
   const revise = idParam(c.req.query('revise'));
   const user = c.var.user;
   if (revise !== undefined && user) {
-    const parent = findWriterSubmission(c.var.deps.db, revise, user.id);
-    if (parent) return formPage(c, { text: parent.text, parentId: parent.id });
+    const parent = findWriterSubmission(db, revise, user.id);
+    if (parent) return formPage(c, { text: parent.text, parentId: parent.id, assignment: formAssignment(submissionAssignment(db, parent.id)) });
   }
+  const home = homeChoice(db);
+  if (home.kind === 'list') return renderPage(c, <AssignmentListPage ctx={pageContext(c)} assignments={home.assignments} />);
   return formPage(c, { text: '' });
 }
 
-/** POST /submissions — validate, store the memo with a queued evaluation, 303 to its page. */
+/** GET /a/:slug — one assignment's memo form (its title and brief above it), or word that it is closed. */
+export function showAssignmentForm(c: Ctx) {
+  const assignment = findAssignmentBySlug(c.var.deps.db, c.req.param('slug') ?? '');
+  if (!assignment) return notFound(c);
+  if (!assignment.open) return renderPage(c, <AssignmentClosedPage ctx={pageContext(c)} title={assignment.title} />);
+  return formPage(c, { text: '', assignment: formAssignment(assignment, false) });
+}
+
+/** An invalid memo: 422 with the text as sent (NULs made visible) and the error beside it. */
+function invalidSubmission(c: Ctx, fields: Record<string, unknown>, issues: v.BaseIssue<unknown>[]) {
+  const text = typeof fields.text === 'string' ? normalizeNewlines(fields.text).replaceAll('\0', '\uFFFD') : '';
+  const error = issues.find((i) => v.getDotPath(i) === 'text')?.message ?? c.var.i18n.t('validate.notText');
+  if (wantsJson(c)) return c.json({ error, field: 'text' }, 422);
+  const parent = typeof fields.parent === 'string' ? idParam(fields.parent) : undefined;
+  return formPage(c, { text, error, parentId: parent, assignment: postedAssignment(c.var.deps.db, fields.assignment) }, 422);
+}
+
+/** A memo for an unknown (422) or closed (409) assignment: refused, the text kept in the form. */
+function assignmentRefused(c: Ctx, target: Exclude<SubmissionTarget, { ok: true }>, text: string, parentId: number | undefined) {
+  const { t } = c.var.i18n;
+  const status = target.reason === 'unknown' ? 422 : 409;
+  const error = target.reason === 'unknown' ? t('validate.assignmentUnknown', { slug: target.slug }) : t('validate.assignmentClosed', { title: target.assignment.title });
+  if (wantsJson(c)) return c.json({ error, field: 'assignment' }, status);
+  const assignment = target.reason === 'unknown' ? { slug: target.slug, title: '', context: '' } : formAssignment(target.assignment, false);
+  return formPage(c, { text, error, parentId, assignment }, status);
+}
+
+/** POST /submissions — validate, store the memo in its assignment with a queued evaluation, 303 to its page. */
 export async function createSubmission(c: Ctx) {
   const { db, config, now, queue } = c.var.deps;
   const form = await readForm(c);
   if (!form.ok) return form.response;
   const parsed = v.safeParse(submissionSchema(config.current.files.llm.max_chars, c.var.i18n), form.fields);
-  if (!parsed.success) {
-    const text = typeof form.fields.text === 'string' ? normalizeNewlines(form.fields.text).replaceAll('\0', '\uFFFD') : '';
-    const error = parsed.issues.find((i) => v.getDotPath(i) === 'text')?.message ?? c.var.i18n.t('validate.notText');
-    if (wantsJson(c)) return c.json({ error, field: 'text' }, 422);
-    const parent = typeof form.fields.parent === 'string' ? idParam(form.fields.parent) : undefined;
-    return formPage(c, { text, error, parentId: parent }, 422);
-  }
+  if (!parsed.success) return invalidSubmission(c, form.fields, parsed.issues);
+  const { text, parent, assignment: slug } = parsed.output;
+  const target = submissionTarget(db, { slug, parent, writerId: c.var.user?.id });
+  if (!target.ok) return assignmentRefused(c, target, text, parent);
   // Limits, budget and queue cap: 429/503 with Retry-After, the memo text kept in the form.
   const refusal = admissionRefusal(c);
-  if (refusal) return refusalJson(c, refusal) ?? formPage(c, { text: parsed.output.text, error: refusal.error }, refusal.status);
+  const shown = { text, parentId: target.parentId ?? undefined, assignment: formAssignment(target.assignment, !slug) };
+  if (refusal) return refusalJson(c, refusal) ?? formPage(c, { ...shown, error: refusal.error }, refusal.status);
   const writer = ensureWriter(c);
-  const parentId = parsed.output.parent !== undefined && findWriterSubmission(db, parsed.output.parent, writer.id) ? parsed.output.parent : null;
-  const id = insertSubmissionWithEvaluation(db, { writerId: writer.id, text: parsed.output.text, parentId, now: now() });
+  const id = insertSubmissionWithEvaluation(db, { writerId: writer.id, text, parentId: target.parentId, assignment: target.assignment, now: now() });
   queue.notify();
   if (wantsJson(c)) return c.json({ id, status: 'queued', url: `/evaluations/${id}` }, 201, { Location: `/evaluations/${id}` });
   return redirectAfterPost(c, `/evaluations/${id}`, isHtmx(c));

@@ -94,6 +94,8 @@ export interface ClaimedJob {
   queuedAt: number;
   /** When this run first started: the total timeout counts from here across provider requeues. */
   firstStartedAt: number;
+  /** The memo's assignment (its brief and pinned config); null only on rows older than assignments. */
+  assignmentId: number | null;
 }
 
 const claimable = (now: number) => and(eq(evaluations.status, 'queued'), or(isNull(evaluations.notBefore), lte(evaluations.notBefore, now)));
@@ -102,7 +104,7 @@ const claimable = (now: number) => and(eq(evaluations.status, 'queued'), or(isNu
 export function claimNextQueued(db: Db, now: number): ClaimedJob | undefined {
   return db.transaction((tx) => {
     const next = tx
-      .select({ id: evaluations.id, memo: submissions.text, runs: evaluations.runs, queuedAt: evaluations.queuedAt, firstStartedAt: evaluations.firstStartedAt })
+      .select({ id: evaluations.id, memo: submissions.text, assignmentId: submissions.assignmentId, runs: evaluations.runs, queuedAt: evaluations.queuedAt, firstStartedAt: evaluations.firstStartedAt })
       .from(evaluations)
       .innerJoin(submissions, eq(submissions.id, evaluations.submissionId))
       .where(claimable(now))
@@ -115,7 +117,7 @@ export function claimNextQueued(db: Db, now: number): ClaimedJob | undefined {
       .set({ status: 'running', startedAt: now, firstStartedAt, notBefore: null, runs: sql`${evaluations.runs} + 1` })
       .where(eq(evaluations.id, next.id))
       .run();
-    return { id: next.id, memo: next.memo, run: next.runs + 1, queuedAt: next.queuedAt, firstStartedAt };
+    return { id: next.id, memo: next.memo, run: next.runs + 1, queuedAt: next.queuedAt, firstStartedAt, assignmentId: next.assignmentId };
   });
 }
 

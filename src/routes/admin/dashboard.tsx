@@ -10,9 +10,9 @@ import { usageReport } from '../../llm/usage-report.ts';
 import { DashboardPage } from '../../views/pages/admin/dashboard-page.tsx';
 import { DAY } from '../../time.ts';
 
-
-/** GET /admin — the dashboard (also JSON). */
+/** GET /admin — the dashboard (also JSON); instructors start at their assignments instead. */
 export function showDashboard(c: Ctx) {
+  if (c.var.user?.role === 'instructor') return c.redirect('/admin/assignments', 303);
   const { db, now, config } = c.var.deps;
   const t = now();
   const today = evaluationStatsSince(db, t - (t % DAY));

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { passwordProblemText, type PasswordProblem } from '../../auth/account-policy.ts';
+import { passwordProblemText, ROLE_IN_WORDS, ROLE_RULE, type PasswordProblem } from '../../auth/account-policy.ts';
 import { activateAccount, changeRole as changeAccountRole, deactivateAccount, resetPassword as resetAccountPassword, type Refusal } from '../../auth/accounts.ts';
-import type { User } from '../../db/schema.ts';
+import { ROLES, type User } from '../../db/schema.ts';
 import { wantsJson, type Ctx } from '../../http/context.ts';
 import { readForm } from '../../http/form.ts';
 import { plural } from '../../views/format.ts';
@@ -9,7 +9,7 @@ import type { RowError } from '../../views/partials/admin/user-actions.tsx';
 import { accountNotFound, actingAdmin, done, loadAccount, refuse, renderUsersPage } from './users-shared.tsx';
 
 /** The role-change form. */
-export const ChangeRoleSchema = v.object({ role: v.picklist(['student', 'admin'], 'Choose a role: student or administrator.') });
+export const ChangeRoleSchema = v.object({ role: v.picklist(ROLES, ROLE_RULE) });
 
 /** The password-reset form: empty means "generate one". */
 export const ResetPasswordSchema = v.object({ password: v.optional(v.string(), '') });
@@ -33,7 +33,7 @@ function resetFailed(c: Ctx, target: User, error: 'own-account' | PasswordProble
   return rowFailed(c, { userId: target.id, field: 'password', message: passwordProblemText(error, target.role, c.var.deps.config.current.files.auth) });
 }
 
-const roleName = (role: User['role']) => (role === 'admin' ? 'an administrator' : 'a student');
+const roleName = (role: User['role']) => ROLE_IN_WORDS[role];
 
 /** POST /admin/users/:id/deactivate — blocks sign-in and ends every session of the account. */
 export async function deactivateUser(c: Ctx) {

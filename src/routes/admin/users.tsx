@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import { passwordProblemText, USERNAME_PATTERN, USERNAME_RULE, type Role } from '../../auth/account-policy.ts';
+import { passwordProblemText, ROLE_RULE, USERNAME_PATTERN, USERNAME_RULE, type Role } from '../../auth/account-policy.ts';
 import { createAccount, type AccountProblems } from '../../auth/accounts.ts';
 import type { AuthConfig } from '../../config/schemas.ts';
 import { listAccounts } from '../../db/queries/users.ts';
+import { ROLES } from '../../db/schema.ts';
 import { wantsJson, type Ctx } from '../../http/context.ts';
 import { readForm } from '../../http/form.ts';
 import type { UserCreateState } from '../../views/partials/admin/user-create-form.tsx';
@@ -13,7 +14,7 @@ export { importUsers } from './user-import.tsx';
 
 export const UsernameSchema = v.pipe(v.string('Enter a username.'), v.trim(), v.nonEmpty('Enter a username.'), v.regex(USERNAME_PATTERN, USERNAME_RULE));
 
-export const RoleSchema = v.picklist(['student', 'admin'], 'Choose a role: student or administrator.');
+export const RoleSchema = v.picklist(ROLES, ROLE_RULE);
 
 /** The create-user form. The password's minimum length depends on the role (see passwordProblem). */
 export const CreateUserSchema = v.object({

@@ -15,7 +15,7 @@ export interface AdminPageProps {
 export function AdminPage({ title, ctx, section, children }: AdminPageProps) {
   return (
     <Page title={`${title} · Admin`} ctx={ctx}>
-      <AdminNav current={section} />
+      <AdminNav current={section} role={ctx.account?.role} />
       {children}
     </Page>
   );

@@ -1,10 +1,14 @@
+import type { FormAssignment } from '../../assignments/entry.ts';
 import type { PageContext } from '../../http/page-context.ts';
 import { Page } from '../layouts/page.tsx';
+import { AssignmentBrief } from '../partials/assignment-brief.tsx';
 import { DemoNotice } from '../partials/demo-notice.tsx';
 import { SubmissionForm, type SubmissionFormProps } from '../partials/submission-form.tsx';
 
-export interface SubmissionPageProps extends Omit<SubmissionFormProps, 'i18n'> {
+export interface SubmissionPageProps extends Omit<SubmissionFormProps, 'i18n' | 'assignmentSlug'> {
   ctx: PageContext;
+  /** The assignment answered, shown above the form (absent at `/` for the default one). */
+  assignment?: FormAssignment;
   rubricName: string;
   criteria: { name: string; weight: number }[];
   demo: boolean;
@@ -22,8 +26,9 @@ export function SubmissionPage(p: SubmissionPageProps) {
         {t('form.lead.after')}
       </p>
       {p.demo ? <DemoNotice i18n={p.ctx.i18n} kind="server" /> : null}
+      {p.assignment?.title ? <AssignmentBrief title={p.assignment.title} context={p.assignment.context} /> : null}
       <div class="two-col">
-        <SubmissionForm text={p.text} maxChars={p.maxChars} error={p.error} parentId={p.parentId} i18n={p.ctx.i18n} />
+        <SubmissionForm text={p.text} maxChars={p.maxChars} error={p.error} parentId={p.parentId} assignmentSlug={p.assignment?.slug} i18n={p.ctx.i18n} />
         <aside class="rubric-summary" aria-labelledby="rubric-summary-title">
           <h2 id="rubric-summary-title">{t('form.assessed')}</h2>
           <ul>

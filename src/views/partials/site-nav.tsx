@@ -9,7 +9,7 @@ export interface SiteNavProps {
   studentMode: 'open' | 'accounts';
 }
 
-/** The site's main navigation: the writer's pages, Admin for administrators, and signing in or out. */
+/** The site's main navigation: the writer's pages, the console for instructors and administrators, and signing in or out. */
 export function SiteNav({ i18n: { t }, account, studentMode }: SiteNavProps) {
   return (
     <nav aria-label={t('nav.label')}>
@@ -23,7 +23,7 @@ export function SiteNav({ i18n: { t }, account, studentMode }: SiteNavProps) {
         <li>
           <a href="/rubric">{t('nav.rubric')}</a>
         </li>
-        {account?.role === 'admin' ? (
+        {account?.role === 'admin' || account?.role === 'instructor' ? (
           <li>
             <a href="/admin">{t('nav.admin')}</a>
           </li>

@@ -6,11 +6,13 @@ export interface SubmissionFormProps {
   error?: string;
   /** The submission this one revises, if any. */
   parentId?: number;
+  /** The assignment's slug, posted back (absent: the default assignment). */
+  assignmentSlug?: string;
   i18n: I18n;
 }
 
 /** The memo form. A plain multipart POST; htmx only swaps validation errors in place. */
-export function SubmissionForm({ text, maxChars, error, parentId, i18n }: SubmissionFormProps) {
+export function SubmissionForm({ text, maxChars, error, parentId, assignmentSlug, i18n }: SubmissionFormProps) {
   const { t, int } = i18n;
   const count = [...text].length;
   const describedBy = error ? 'text-error text-help' : 'text-help';
@@ -26,6 +28,7 @@ export function SubmissionForm({ text, maxChars, error, parentId, i18n }: Submis
       data-hx-swap="outerHTML"
       data-hx-disable="find button"
     >
+      {assignmentSlug ? <input type="hidden" name="assignment" value={assignmentSlug} /> : null}
       {parentId ? <input type="hidden" name="parent" value={String(parentId)} /> : null}
       <label for="memo-text" class="field-label">
         {t('form.label')}

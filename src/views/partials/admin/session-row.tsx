@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '../../../auth/account-policy.ts';
 import type { AccountSessionRow } from '../../../db/queries/admin-sessions.ts';
 import { formatDate, isoDate } from '../../format.ts';
 
@@ -22,7 +23,7 @@ export function SessionRow({ session: s, current }: SessionRowProps) {
         {s.username}
         {current ? <span class="badge">this session</span> : null}
       </th>
-      <td>{s.role === 'admin' ? 'Administrator' : 'Student'}</td>
+      <td>{ROLE_LABELS[s.role]}</td>
       <td>
         <code>{s.id.slice(0, 6)}…</code>
       </td>

@@ -1,4 +1,5 @@
 import type { User } from '../../../db/schema.ts';
+import { RoleOptions } from './role-options.tsx';
 import { describedBy, FieldNotes } from '../field-notes.tsx';
 
 /** An error from one row's form, shown beside that form's field. */
@@ -52,12 +53,7 @@ export function UserActions({ user, self, error }: UserActionsProps) {
             <label for={roleId}>Role of {name}</label>
             <FieldNotes id={roleId} error={err('role')} />
             <select id={roleId} name="role" aria-invalid={err('role') ? 'true' : undefined} aria-describedby={describedBy(roleId, false, err('role'))}>
-              <option value="student" selected={user.role === 'student'}>
-                Student
-              </option>
-              <option value="admin" selected={user.role === 'admin'}>
-                Administrator
-              </option>
+              <RoleOptions selected={user.role} />
             </select>
             <button type="submit" class="button">
               Change role{who}

@@ -1,5 +1,6 @@
 import type { User } from '../../../db/schema.ts';
 import { describedBy, FieldNotes } from '../field-notes.tsx';
+import { RoleOptions } from './role-options.tsx';
 
 /** What the create form shows: the values typed (never the password) and an error per field. */
 export interface UserCreateState {
@@ -15,7 +16,7 @@ export interface UserCreateFormProps {
 /** POST /admin/users: one account; an empty password is generated and shown once. */
 export function UserCreateForm({ state, minLengths }: UserCreateFormProps) {
   const { values, errors } = state;
-  const passwordHint = `Leave empty to generate one. At least ${minLengths.admin} characters for administrators, ${minLengths.student} for students. The user must choose a new password at first sign-in.`;
+  const passwordHint = `Leave empty to generate one. At least ${minLengths.admin} characters for administrators and instructors, ${minLengths.student} for students. The user must choose a new password at first sign-in.`;
   return (
     <form method="post" action="/admin/users" class="stack-form" id="create-user">
       <label for="new-username">Username</label>
@@ -35,12 +36,7 @@ export function UserCreateForm({ state, minLengths }: UserCreateFormProps) {
       <label for="new-role">Role</label>
       <FieldNotes id="new-role" error={errors.role} />
       <select id="new-role" name="role" aria-invalid={errors.role ? 'true' : undefined} aria-describedby={describedBy('new-role', false, errors.role)}>
-        <option value="student" selected={values.role !== 'admin'}>
-          Student
-        </option>
-        <option value="admin" selected={values.role === 'admin'}>
-          Administrator
-        </option>
+        <RoleOptions selected={values.role} />
       </select>
       <label for="new-password">Password (optional)</label>
       <FieldNotes id="new-password" hint={passwordHint} error={errors.password} />

@@ -20,7 +20,7 @@ export interface UserImportFormProps {
 /** POST /admin/users/import: many accounts from CSV lines `username,role[,password]`, all or none. */
 export function UserImportForm({ state, maxLines }: UserImportFormProps) {
   const hasErrors = state.errors.length > 0;
-  const hint = `One account per line: username,role[,password]. A header line is optional. Role is student or admin. An empty password is generated and shown once. At most ${maxLines} lines; nothing is created unless every line is valid.`;
+  const hint = `One account per line: username,role[,password]. A header line is optional. Role is student, instructor or admin. An empty password is generated and shown once. At most ${maxLines} lines; nothing is created unless every line is valid.`;
   return (
     <form method="post" action="/admin/users/import" enctype="multipart/form-data" class="stack-form import-form" id="import-users">
       <label for="import-csv">Accounts (CSV)</label>

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '../../../auth/account-policy.ts';
 import type { listAccounts } from '../../../db/queries/users.ts';
 import { formatDate, isoDate } from '../../format.ts';
 import { UserActions, type RowError } from './user-actions.tsx';
@@ -23,7 +24,7 @@ export function UserRow({ user, self, error }: UserRowProps) {
         {user.username}
         {self ? <span class="badge">you</span> : null}
       </th>
-      <td>{user.role === 'admin' ? 'Administrator' : 'Student'}</td>
+      <td>{ROLE_LABELS[user.role]}</td>
       <td>{user.active ? 'Active' : <strong>Deactivated</strong>}</td>
       <td>{user.mustChangePassword ? 'Yes' : 'No'}</td>
       <td>
