@@ -29,6 +29,8 @@ export interface AssignmentAnalytics {
   scale: Scale;
   criteria: CriterionRef[];
   currentRubricHash: string;
+  /** Set when the assignment's pinned rubric no longer reads, so the rubric in force was measured against. */
+  rubricProblem?: string;
   counts: { evaluations: number; reviewed: number; revisionPairs: number; unreadable: number };
   agreement: { criteria: AgreementRow[]; pooled: AgreementRow; overallMeanDiff: number | null };
   distributions: DistributionRow[];

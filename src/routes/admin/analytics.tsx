@@ -1,6 +1,6 @@
+import { analyticsOfAssignment } from '../../assignments/analytics.ts';
 import { findAssignment, canTeach } from '../../db/queries/assignments.ts';
 import { analyticsCsv, analyticsCsvFilename } from '../../evaluations/analytics-csv.ts';
-import { assignmentAnalytics } from '../../evaluations/assignment-analytics.ts';
 import { wantsJson, type Ctx } from '../../http/context.ts';
 import { notFound } from '../../http/errors.tsx';
 import { idParam } from '../../http/id-param.ts';
@@ -8,14 +8,13 @@ import { pageContext } from '../../http/page-context.ts';
 import { renderPage } from '../../http/render.ts';
 import { AssignmentAnalyticsPage } from '../../views/pages/admin/assignment-analytics-page.tsx';
 
-/** The assignment in `:id` and its analytics against the rubric in force, or undefined when the user may not teach it (a 404). */
+/** The assignment in `:id` and its analytics against the rubric it uses, or undefined when the user may not teach it (a 404). */
 function analyticsFor(c: Ctx) {
   const id = idParam(c.req.param('id'));
   const { db, config } = c.var.deps;
   const assignment = id === undefined ? undefined : findAssignment(db, id);
   if (!assignment || !c.var.user || !canTeach(db, assignment.id, c.var.user)) return undefined;
-  const { files, versions } = config.current;
-  return { assignment, analytics: assignmentAnalytics(db, assignment.id, files.rubric, versions.rubric) };
+  return { assignment, analytics: analyticsOfAssignment(db, config, assignment.id) };
 }
 
 /** GET /admin/assignments/:id/analytics — agreement and class analytics of one assignment (page or JSON). */

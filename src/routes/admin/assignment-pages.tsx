@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { analyticsOfAssignment } from '../../assignments/analytics.ts';
 import { MAX_CONTEXT_CHARS } from '../../assignments/manage.ts';
 import { canTeach, DEFAULT_ASSIGNMENT_SLUG, findAssignment, listAssignmentSummariesFor, listCoTeachers } from '../../db/queries/assignments.ts';
 import { listConfigVersions } from '../../db/queries/config-versions.ts';
@@ -14,6 +15,7 @@ import { AssignmentPage } from '../../views/pages/admin/assignment-page.tsx';
 import { AssignmentsPage } from '../../views/pages/admin/assignments-page.tsx';
 import type { AssignmentFormState, AssignmentFormValues } from '../../views/partials/admin/assignment-form-state.ts';
 import type { VersionOption } from '../../views/partials/admin/version-select.tsx';
+import { AnalyticsSection } from '../../views/partials/admin/analytics-section.tsx';
 
 // HTTP helpers shared by the /admin/assignments handlers; the rules are in src/assignments/manage.ts.
 
@@ -60,7 +62,12 @@ export function renderAssignmentPage(c: Ctx, a: Assignment, extras: AssignmentPa
   const ownerName = a.ownerId ? (findUserById(db, a.ownerId)?.username ?? null) : null;
   const coTeachers = { ownerName, coTeachers: listCoTeachers(db, a.id), add: extras.add ?? { username: '' } };
   const fixedSlug = a.slug === DEFAULT_ASSIGNMENT_SLUG;
-  const page = <AssignmentPage ctx={pageContext(c)} assignment={a} edit={edit} versions={versionChoices(c, edit.values)} fixedSlug={fixedSlug} maxContext={MAX_CONTEXT_CHARS} coTeachers={coTeachers} />;
+  const analytics = analyticsOfAssignment(db, c.var.deps.config, a.id);
+  const page = (
+    <AssignmentPage ctx={pageContext(c)} assignment={a} edit={edit} versions={versionChoices(c, edit.values)} fixedSlug={fixedSlug} maxContext={MAX_CONTEXT_CHARS} coTeachers={coTeachers}>
+      <AnalyticsSection analytics={analytics} />
+    </AssignmentPage>
+  );
   return renderPage(c, page, status);
 }
 

@@ -14,7 +14,7 @@ export interface AssignmentPageProps {
   fixedSlug: boolean;
   maxContext: number;
   coTeachers: Omit<CoTeachersProps, 'assignmentId'>;
-  /** Sections added after the co-teachers (the assignment's analytics); nothing yet. */
+  /** Sections after the co-teachers: the assignment's agreement and class analytics. */
   children?: Child;
 }
 
@@ -39,7 +39,6 @@ export function AssignmentPage(p: AssignmentPageProps) {
       <h2 id="edit-heading">Settings</h2>
       <AssignmentForm id="edit-assignment" action={`/admin/assignments/${id}`} submitLabel="Save changes" state={p.edit} versions={p.versions} fixedSlug={p.fixedSlug} maxContext={p.maxContext} />
       <CoTeachers assignmentId={id} {...p.coTeachers} />
-      {/* Slot: further sections of this assignment (analytics) are passed as children. */}
       {p.children ?? null}
     </AdminPage>
   );

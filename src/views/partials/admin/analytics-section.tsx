@@ -20,6 +20,11 @@ export function AnalyticsSection({ analytics: a }: AnalyticsSectionProps) {
         {formatInt(a.counts.revisionPairs)} revision pairs{a.counts.unreadable > 0 ? ` · ${formatInt(a.counts.unreadable)} unreadable results left out` : ''} ·{' '}
         <a href={`/admin/assignments/${a.assignmentId}/analytics.csv`}>Download CSV</a>
       </p>
+      {a.rubricProblem ? (
+        <p class="notice error-notice">
+          Measured against the rubric in force: {a.rubricProblem}.
+        </p>
+      ) : null}
       <OutdatedNote outdated={a.outdated} currentRubricHash={a.currentRubricHash} />
       <h3>AI–instructor agreement</h3>
       <p class="hint">Over released reviews: the AI's score against the score the student received, per criterion.</p>
