@@ -149,6 +149,39 @@ describe.skipIf(!browserToolsPresent({ java: true }))('accessibility, valid HTML
     await open(page, '/admin/system', 'admin system');
   });
 
+  it('assignment, review and flag pages (console and student)', async () => {
+    const page = await browser.newPage();
+    await logIn(page, app.url);
+    const create = (fields: Record<string, string>) => page.request.post(`${app.url}/admin/assignments`, { form: fields, headers: origin(), maxRedirects: 0 });
+    const made = await create({ title: 'Lease renewal', slug: 'lease-renewal', context: 'Harbor Logistics: renew the lease?', release: 'review', open: 'on' });
+    expect(made.status()).toBe(303);
+    await create({ title: 'Closed task', slug: 'closed-task', context: '', release: 'immediate' });
+    await open(page, '/admin/assignments', 'admin assignments');
+    await posted(page, 'admin assignments 422', await create({ title: '', slug: 'Bad Slug!', context: '', release: 'sometimes' }), 422);
+    await open(page, made.headers().location!, 'admin assignment');
+    await open(page, `${made.headers().location!}/analytics`, 'admin assignment analytics');
+
+    const student = await browser.newPage();
+    await open(student, '/', 'assignment list');
+    await open(student, '/a/lease-renewal', 'assignment form');
+    await open(student, '/a/closed-task', 'assignment closed');
+    const sent = await student.request.post(`${app.url}/submissions`, { form: { text: SAMPLE_MEMO, assignment: 'lease-renewal' }, headers: origin(), maxRedirects: 0 });
+    const id = Number(/(\d+)$/.exec(sent.headers().location!)![1]);
+    await student.goto(`${app.url}/evaluations/${id}`);
+    await student.getByRole('heading', { level: 1, name: /waiting for your instructor/ }).waitFor({ timeout: WAIT });
+    await check(student, 'awaiting review');
+
+    await open(page, '/admin/reviews', 'admin review queue');
+    await open(page, `/admin/reviews/${id}`, 'admin review form');
+    await posted(page, 'admin review 422', await page.request.post(`${app.url}/admin/reviews/${id}`, { form: { action: 'save', note: '', score_structure: '99' }, headers: origin() }), 422);
+    const values = ((await (await page.request.get(`${app.url}/admin/reviews/${id}`, { headers: { accept: 'application/json' } })).json()) as { values: { scores: Record<string, string> } }).values.scores;
+    const fields: Record<string, string> = { action: 'release', note: 'Well argued.' };
+    for (const [k, v] of Object.entries(values)) fields[`score_${k}`] = v;
+    expect((await page.request.post(`${app.url}/admin/reviews/${id}`, { form: fields, headers: origin(), maxRedirects: 0 })).status()).toBe(303);
+    await open(student, `/evaluations/${id}`, 'released result');
+    await posted(student, 'flag 422', await student.request.post(`${app.url}/evaluations/${id}/flag`, { form: { reason: '' }, headers: origin() }), 422);
+  });
+
   it('the Nu Html Checker finds no errors in the HTML of any of those pages', () => {
     expect(docs.size).toBeGreaterThanOrEqual(30);
     // A broken document rides along to prove the checker runs and reports (and that hx-* is not waved through).
