@@ -148,6 +148,15 @@ describe('the evaluation uses its assignment', () => {
     expect(pinned.rubric_version).toBe(shipped);
     expect(JSON.parse(pinned.raw_prompt).system).toContain('Business Memo Rubric:');
     expect(evaluation(await submit(t.client(), { assignment: 'follows' })).rubric_version).toBe(live);
+
+    // The student is shown the rubric they are assessed with: the pinned one on its form and rubric page.
+    const student = t.client();
+    const form = await (await student.get('/a/pinned')).text();
+    expect(form).toContain('<a href="/a/pinned/rubric">Business Memo Rubric</a>');
+    expect(await (await student.get('/a/pinned/rubric')).text()).toContain('Business Memo Rubric');
+    expect(await (await student.get('/a/follows')).text()).toContain('<a href="/a/follows/rubric">Edited Rubric</a>');
+    expect(await (await student.get('/rubric')).text()).toContain('Edited Rubric');
+    expect((await student.get('/a/nowhere/rubric')).status).toBe(404);
   });
 
   it('fails the evaluation clearly when a pinned version no longer validates', async () => {

@@ -1,7 +1,10 @@
 import { defaultAssignment, findAssignmentBySlug, listOpenAssignments, submissionAssignment, DEFAULT_ASSIGNMENT_SLUG, type AssignmentLink } from '../db/queries/assignments.ts';
 import { findWriterSubmission } from '../db/queries/submissions.ts';
+import type { Rubric } from '../config/schemas.ts';
+import type { ConfigStore } from '../config-versions/store.ts';
 import type { Db } from '../db/client.ts';
 import type { Assignment } from '../db/schema.ts';
+import { evaluationConfig } from './evaluation-config.ts';
 
 // How a student reaches an assignment: the form at `/` or `/a/<slug>`, and where a posted memo goes.
 
@@ -47,4 +50,20 @@ export function homeChoice(db: Db): { kind: 'form' } | { kind: 'list'; assignmen
   const open = listOpenAssignments(db);
   if (open.length === 1 && open[0]!.slug === DEFAULT_ASSIGNMENT_SLUG) return { kind: 'form' };
   return { kind: 'list', assignments: open };
+}
+
+/**
+ * The rubric a memo to this assignment is assessed with (its pinned version, else the one in force),
+ * for the form's summary and the rubric page. A pinned version that no longer reads shows the one in
+ * force; the evaluation itself then fails with the reason, as evaluationConfig says.
+ */
+export function assessedRubric(db: Db, store: ConfigStore, slug: string | undefined): Rubric {
+  const a = slug ? findAssignmentBySlug(db, slug) : undefined;
+  const resolved = evaluationConfig(db, store, a?.id ?? null);
+  return resolved.ok ? resolved.config.rubric : store.current.files.rubric;
+}
+
+/** Where the form links for the full rubric: `/rubric` for the default assignment, else the assignment's own. */
+export function rubricHref(assignment: FormAssignment | undefined): string {
+  return assignment ? `/a/${encodeURIComponent(assignment.slug)}/rubric` : '/rubric';
 }

@@ -16,7 +16,7 @@ import { changePassword, login, logout, showLogin, showPasswordForm } from './au
 import { flagEvaluation, retryEvaluation, showEvaluation } from './evaluations.tsx';
 import { showHistory } from './history.tsx';
 import { changeLanguage } from './language.ts';
-import { showRubric } from './rubric.tsx';
+import { showAssignmentRubric, showRubric } from './rubric.tsx';
 import { showLiveness, showMetrics, showReadiness } from './ops.ts';
 import { serveAsset } from './static.ts';
 import { createSubmission, showAssignmentForm, showSubmissionForm } from './submissions.tsx';
@@ -41,6 +41,7 @@ function mountStudentRoutes(app: Hono<AppEnv>): void {
   app.post('/evaluations/:id/flag', flagEvaluation);
   app.get('/history', showHistory);
   app.get('/rubric', showRubric);
+  app.get('/a/:slug/rubric', showAssignmentRubric);
 }
 
 /** Signing in and out, the UI language, and one's own password. */

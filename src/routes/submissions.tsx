@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { formAssignment, homeChoice, postedAssignment, submissionTarget, type FormAssignment, type SubmissionTarget } from '../assignments/entry.ts';
+import { assessedRubric, formAssignment, homeChoice, postedAssignment, rubricHref, submissionTarget, type FormAssignment, type SubmissionTarget } from '../assignments/entry.ts';
 import { findAssignmentBySlug, submissionAssignment } from '../db/queries/assignments.ts';
 import { findWriterSubmission, insertSubmissionWithEvaluation } from '../db/queries/submissions.ts';
 import { i18n as i18nFor, type I18n } from '../i18n/index.ts';
@@ -48,10 +48,10 @@ interface FormProps {
 }
 
 function formPage(c: Ctx, props: FormProps, status: 200 | 409 | 422 | 429 | 503 = 200) {
-  const { config } = c.var.deps;
-  const { rubric, llm } = config.current.files;
-  const maxChars = llm.max_chars;
+  const { config, db } = c.var.deps;
+  const maxChars = config.current.files.llm.max_chars;
   const { assignment, ...form } = props;
+  const rubric = assessedRubric(db, config, assignment?.slug);
   if (status !== 200 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...form} assignmentSlug={assignment?.slug} maxChars={maxChars} i18n={c.var.i18n} />, status);
   const page = (
     <SubmissionPage
@@ -59,6 +59,7 @@ function formPage(c: Ctx, props: FormProps, status: 200 | 409 | 422 | 429 | 503 
       maxChars={maxChars}
       ctx={pageContext(c)}
       rubricName={rubric.name}
+      rubricHref={rubricHref(assignment)}
       criteria={rubric.criteria.map((x) => ({ name: x.name, weight: x.weight }))}
       demo={config.current.provider.name === 'demo'}
     />

@@ -10,6 +10,8 @@ export interface SubmissionPageProps extends Omit<SubmissionFormProps, 'i18n' | 
   /** The assignment answered, shown above the form (absent at `/` for the default one). */
   assignment?: FormAssignment;
   rubricName: string;
+  /** The full rubric this memo is assessed with. */
+  rubricHref: string;
   criteria: { name: string; weight: number }[];
   demo: boolean;
 }
@@ -22,7 +24,7 @@ export function SubmissionPage(p: SubmissionPageProps) {
     <Page title={p.error ? `${t('error.titlePrefix')} ${title}` : title} ctx={p.ctx}>
       <h1>{p.parentId ? t('form.heading.revise') : t('form.heading.new')}</h1>
       <p class="lead">
-        {t('form.lead.before')} <a href="/rubric">{p.rubricName}</a>
+        {t('form.lead.before')} <a href={p.rubricHref}>{p.rubricName}</a>
         {t('form.lead.after')}
       </p>
       {p.demo ? <DemoNotice i18n={p.ctx.i18n} kind="server" /> : null}
@@ -39,7 +41,7 @@ export function SubmissionPage(p: SubmissionPageProps) {
             ))}
           </ul>
           <p>
-            <a href="/rubric">{t('form.readRubric')}</a>
+            <a href={p.rubricHref}>{t('form.readRubric')}</a>
           </p>
         </aside>
       </div>
