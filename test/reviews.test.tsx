@@ -30,6 +30,15 @@ async function formFields(id: number): Promise<Record<string, string>> {
   return fields;
 }
 
+/** Ana revises the memo of evaluation `id` with a plain post; returns the revision's evaluation id once done. */
+async function revise(id: number): Promise<number> {
+  const parentSubmission = row<{ s: number }>(t.db, 'select submission_id as s from evaluations where id = ?', id)!.s;
+  const rev = await ana.post('/submissions', { text: `${SAMPLE_MEMO}\nRevised ${id}.`, parent: String(parentSubmission) });
+  const revId = Number(rev.headers.get('location')!.split('/').pop());
+  await waitForEvaluation(t, revId);
+  return revId;
+}
+
 describe('review before release', () => {
   it('shows no score anywhere before release, then the instructor’s final result', async () => {
     const assignment = { id: insertAssignment(t, { slug: 'board-memo', release: 'review' }), release: 'review' as const };
@@ -52,15 +61,11 @@ describe('review before release', () => {
     const historyJson = await json(ana, '/history');
     expect(historyJson.entries[0]).toMatchObject({ evaluationId: id, overall: null, band: null, resultJson: null, scores: {}, release: 'pending_review' });
 
-    // A revision (results shown at once) must not reveal the pending parent's scores by comparison.
-    const parentSubmission = row<{ s: number }>(t.db, 'select submission_id as s from evaluations where id = ?', id)!.s;
-    const rev = await ana.post('/submissions', { text: `${SAMPLE_MEMO}\nRevised.`, parent: String(parentSubmission) });
-    const revId = Number(rev.headers.get('location')!.split('/').pop());
-    await waitForEvaluation(t, revId);
+    // A revision stays in its parent's assignment, so it is held for review too.
+    const revId = await revise(id);
     const revJson = await json(ana, `/evaluations/${revId}`);
-    expect(revJson.result).toBeDefined();
-    expect(revJson.revisionOf).toBeNull();
-    expect(await (await ana.get(`/evaluations/${revId}`)).text()).not.toContain('revision-title');
+    expect(revJson).toMatchObject({ release: 'pending_review' });
+    expect(revJson).not.toHaveProperty('result');
 
     // The queue lists it; an invalid score is refused with the values kept and nothing saved.
     expect(await (await admin.get('/admin/reviews')).text()).toContain(`href="/admin/reviews/${id}"`);
@@ -118,6 +123,15 @@ describe('review before release', () => {
     expect(count(t.db, 'audit_log', "action = 'review.save' and target = ?", `evaluation ${id}`)).toBe(1);
     expect(count(t.db, 'audit_log', "action = 'review.release' and target = ?", `evaluation ${id}`)).toBe(1);
     expect(await (await admin.get('/admin/reviews')).text()).not.toContain(`href="/admin/reviews/${id}"`);
+
+    // A revision released while its parent is still held must not reveal the parent's scores by comparison.
+    const heldParent = await submitTo(t, userId(t, 'ana-student'), assignment, `${SAMPLE_MEMO}\nAnother draft.`);
+    const releasedRevision = await revise(heldParent);
+    expect((await admin.post(`/admin/reviews/${releasedRevision}`, { ...(await formFields(releasedRevision)), action: 'release' })).status).toBe(303);
+    const revisionJson = await json(ana, `/evaluations/${releasedRevision}`);
+    expect(revisionJson.result).toBeDefined();
+    expect(revisionJson.revisionOf).toBeNull();
+    expect(await (await ana.get(`/evaluations/${releasedRevision}`)).text()).not.toContain('revision-title');
   });
 
   it('admin JSON has final null before release', async () => {
