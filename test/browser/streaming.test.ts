@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserToolsPresent, CRITERIA, SAMPLE_MEMO, startApp, stopApp, submitMemo, useBrowser, waitForResult, WAIT, type App } from './helpers.ts';
+import { axeViolations, browserToolsPresent, CRITERIA, SAMPLE_MEMO, startApp, stopApp, submitMemo, useBrowser, waitForResult, WAIT, type App } from './helpers.ts';
 
 declare global {
   interface Window {
@@ -17,12 +17,24 @@ function expectedTitle(s: { h1: string; arrived: number }): string {
   return s.arrived > 0 ? `Evaluating… (${s.arrived} of ${TOTAL})${SITE}` : `Evaluating…${SITE}`;
 }
 
+/** Without JavaScript the page reloads itself every 2 s: a look that a reload cut short is taken again. */
+async function betweenReloads<T>(fn: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (i >= 4 || !/context was destroyed|navigat/i.test(String(err))) throw err;
+    }
+  }
+}
+
 /** What the page shows now: title, heading and how many criteria have arrived. */
 function snapshot(page: Page) {
   return page.evaluate(() => ({
     title: document.title,
     h1: document.querySelector('h1')?.textContent ?? '',
     arrived: document.querySelectorAll('.criteria-progress .criterion:not(.placeholder)').length,
+    placeholders: document.querySelectorAll('.criteria-progress .criterion.placeholder').length,
   }));
 }
 
@@ -44,12 +56,12 @@ describe.skipIf(!browserToolsPresent())('streamed criteria in the browser', { ti
     await submitMemo(page, app.url, SAMPLE_MEMO);
     await page.locator('.criteria-progress .criterion:not(.placeholder)').first().waitFor({ timeout: WAIT });
     const firstAt = Date.now() - started;
-    const early = await snapshot(page);
+    const early = await betweenReloads(() => snapshot(page));
     expect(early.h1).toBe('Evaluating your memo…');
     expect(early.arrived).toBeGreaterThan(0);
     expect(early.arrived).toBeLessThan(TOTAL);
     expect(early.title).toBe(expectedTitle(early));
-    expect(await page.locator('.criteria-progress .criterion.placeholder').count()).toBe(TOTAL - early.arrived);
+    expect(early.placeholders).toBe(TOTAL - early.arrived);
     await waitForResult(page);
     const doneAt = Date.now() - started;
     expect(firstAt).toBeLessThan(doneAt - 1000);
@@ -73,6 +85,7 @@ describe.skipIf(!browserToolsPresent())('streamed criteria in the browser', { ti
     });
     await page.locator('.criteria-progress .criterion:not(.placeholder)').first().waitFor({ timeout: WAIT });
     const firstAt = Date.now() - started;
+    expect(await axeViolations(page)).toEqual([]);
     await expect.poll(() => page.locator('#announcer').textContent(), { timeout: WAIT }).toMatch(new RegExp(`^\\d of ${TOTAL} criteria ready\\. .+: \\d out of 5\\.$`));
     await waitForResult(page);
     const doneAt = Date.now() - started;
