@@ -1,6 +1,7 @@
 // Issue 16: criteria stream onto the page as the model writes them (the real SDK against the fake,
 // streaming), failed streams leave nothing behind, review-before-release shows nothing early.
 import { describe, expect, it } from 'vitest';
+import { requeueRunning } from '../src/db/queries/evaluations.ts';
 import { insertSubmissionWithEvaluation } from '../src/db/queries/submissions.ts';
 import { signedIn, waitForEvaluation, type Client, type TestApp } from './helpers/app.ts';
 import { METRICS_TOKEN, useClaudeApp } from './helpers/claude-app.ts';
@@ -120,6 +121,21 @@ describe('streamed criteria', () => {
     expect(between.result).toBeUndefined();
     expect(await waitForEvaluation(a, id)).toBe('done');
     expect(row<{ attempts: number }>(a.db, 'select attempts from evaluations where id = ?', id)!.attempts).toBe(2);
+  });
+
+  it('a restart mid-stream puts the row back in the queue without the criteria it had streamed', async () => {
+    const a = claude.start();
+    claude.fake.script({ kind: 'message', text: JSON.stringify(validOutput(a.config.current.files.rubric)) });
+    claude.fake.streamPace = { thinkingMs: 0, tokensPerSecond: 50 };
+    const ana = await signedIn(a, 'ana-student');
+    const id = await submit(ana);
+    await pollUntil(ana, id, (j) => (j.result?.criteria.length ?? 0) > 0);
+    // What start-up does after a crash (the worker is still streaming here; its finish then finds no running row).
+    expect(requeueRunning(a.db)).toBe(1);
+    expect(partialOf(a, id).partial_json).toBeNull();
+    const j = await json(ana, id);
+    expect(j.status).toBe('queued');
+    expect(j.result).toBeUndefined();
   });
 
   it('review before release: nothing partial is shown or returned while running', async () => {
