@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +8,12 @@ import { SAMPLE_MEMO, validOutput } from '../test/helpers/outputs.ts';
 import { configDir, login, pinning, ROOT, RssSampler, runLoad, sleep, startApp, startBare, submitMemo, waitDone, type LoadResult, type Proc } from './lib.ts';
 import { machine, renderResults, type BacklogResult, type EndpointResult } from './report.ts';
 import { seedHistory } from './seed-history.ts';
+import { renderStreaming, streamingPhase, withStreamingSection, type StreamingSettings } from './streaming.ts';
 
-// npm run bench: throughput and latency of the main pages against a bare node:http server, then the
-// server under a backlog of 1 000 slow evaluations. Writes bench/RESULTS.md. Not part of npm test.
+// npm run bench: throughput and latency of the main pages against a bare node:http server, the
+// server under a backlog of 1 000 slow evaluations, then time to first feedback with streamed
+// criteria. Writes bench/RESULTS.md. Not part of npm test. BENCH_ONLY=streaming runs the last one
+// alone and replaces just its section of bench/RESULTS.md.
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -19,6 +22,11 @@ const HISTORY = Number(process.env.BENCH_HISTORY ?? 100_000);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 1000);
 const LLM_DELAY_MS = Number(process.env.BENCH_LLM_DELAY_MS ?? 10_000);
 const NCPU = cpus().length;
+const STREAMING: StreamingSettings = {
+  evaluations: Number(process.env.BENCH_STREAMING_EVALUATIONS ?? 10),
+  thinkingMs: Number(process.env.BENCH_THINKING_MS ?? 4000),
+  tokensPerSecond: Number(process.env.BENCH_TOKENS_PER_SECOND ?? 60),
+};
 const ADMIN = { username: 'bench-admin', password: 'bench-admin-password-1' };
 const OPEN_LIMITS = { rate_limits: { submissions_per_writer_per_hour: 100_000, requests_per_ip_per_hour: 10_000_000, logins_per_ip_per_15_minutes: 100_000 } };
 /** Load from one address into one queue, paid for by nobody: the llm.yaml spending limits out of the way. */
@@ -121,20 +129,36 @@ async function backlogPhase(work: string): Promise<BacklogResult> {
   }
 }
 
+/** BENCH_ONLY=streaming: the streaming run alone, its section of RESULTS.md replaced (the rest kept). */
+async function streamingOnly(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'memoai-bench-'));
+  const started = new Date();
+  try {
+    const section = renderStreaming(await streamingPhase(work, STREAMING, NCPU, say), started);
+    const file = join(ROOT, 'bench/RESULTS.md');
+    writeFileSync(file, withStreamingSection(readFileSync(file, 'utf8'), section));
+    process.stdout.write(section);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'streaming') return streamingOnly();
   const work = mkdtempSync(join(tmpdir(), 'memoai-bench-'));
   const started = new Date();
   const host = machine(); // before the run: its load average should be other work only
   try {
     const endpoints = await endpointPhase(work);
     const backlog = await backlogPhase(work);
-    const md = renderResults({
+    const streaming = renderStreaming(await streamingPhase(work, STREAMING, NCPU, say), started);
+    const md = withStreamingSection(renderResults({
       date: started,
       machine: host,
       settings: { duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, history: HISTORY, backlog: BACKLOG, llmDelayMs: LLM_DELAY_MS, pinning: pinning(NCPU) },
       ...endpoints,
       backlog,
-    });
+    }), streaming);
     writeFileSync(join(ROOT, 'bench/RESULTS.md'), md);
     say(`\nwrote bench/RESULTS.md (${Math.round((Date.now() - started.getTime()) / 1000)} s)`);
     process.stdout.write(md);

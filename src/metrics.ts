@@ -14,6 +14,8 @@ export interface Metrics {
   observeEvaluation(outcome: Outcome): void;
   observeAttempt(attempt: AttemptRecord): void;
   observeQueueWait(seconds: number): void;
+  /** Time from submission to the first criterion on the student's page. */
+  observeFirstFeedback(seconds: number): void;
 }
 
 export function createMetrics(db: Db, gate?: ProviderGate): Metrics {
@@ -30,6 +32,7 @@ export function createMetrics(db: Db, gate?: ProviderGate): Metrics {
   const cost = new Counter({ name: 'memoai_llm_cost_usd_total', help: 'LLM spend in US dollars, priced per attempt when it was made.', registers });
   const attempts = new Counter({ name: 'memoai_llm_attempts_total', help: 'LLM HTTP attempts by outcome (ok or error kind) and Anthropic error type.', labelNames: ['outcome', 'error_type'], registers });
   const queueWait = new Histogram({ name: 'memoai_evaluation_queue_wait_seconds', help: 'Time from queueing to the start of a run.', buckets: [0.1, 1, 5, 15, 30, 60, 120, 300, 600], registers });
+  const firstFeedback = new Histogram({ name: 'memoai_evaluation_first_feedback_seconds', help: 'Time from submission to the first criterion saved (shown while the rest streams).', buckets: [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300], registers });
   if (gate) gateMetrics(gate, registers);
   new Gauge({
     name: 'memoai_queue_depth',
@@ -72,6 +75,9 @@ export function createMetrics(db: Db, gate?: ProviderGate): Metrics {
     },
     observeQueueWait(seconds) {
       queueWait.observe(Math.max(0, seconds));
+    },
+    observeFirstFeedback(seconds) {
+      firstFeedback.observe(Math.max(0, seconds));
     },
   };
 }

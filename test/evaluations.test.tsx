@@ -37,7 +37,7 @@ describe('GET /evaluations/:id', () => {
     const third = idOf(await c.post('/submissions', { text: `${SAMPLE_MEMO} (3)` }));
 
     const running = await (await c.get(`/evaluations/${first}`)).text();
-    expect(running).toContain('<noscript><meta http-equiv="refresh" content="3"/></noscript>');
+    expect(running).toContain('<noscript><meta http-equiv="refresh" content="2"/></noscript>');
     expect(running).toContain('being evaluated now');
     expect(running).toContain(`data-hx-get="/evaluations/${first}"`);
     expect(running).toContain('data-hx-trigger="every 2s"');
@@ -49,7 +49,8 @@ describe('GET /evaluations/:id', () => {
     expect(json).toMatchObject({ id: third, status: 'queued', queuePosition: 2, memo: `${SAMPLE_MEMO} (3)` });
 
     const fragment = await (await c.get(`/evaluations/${first}`, { 'hx-request': 'true' })).text();
-    expect(fragment.startsWith('<section id="evaluation-panel"')).toBe(true);
+    // htmx 4 moves a fragment's <title> into document.title: the tab follows the panel's state.
+    expect(fragment.startsWith('<title>Evaluating… · Memo AI Coach</title><section id="evaluation-panel"')).toBe(true);
 
     for (const id of [first, second, third]) {
       while (gate.waiting.length === 0) await new Promise((r) => setTimeout(r, 5));

@@ -99,6 +99,10 @@ export const evaluations = sqliteTable(
     /** US dollars over every attempt, each priced when it was made (never recomputed). */
     costUsd: real('cost_usd'),
     latencyMs: integer('latency_ms'),
+    /** JSON: the criteria the current run has streamed so far (decision 014); null when no run is in progress. */
+    partialJson: text('partial_json'),
+    /** From queueing to the first criterion saved, for the first run that saved one. */
+    firstFeedbackMs: integer('first_feedback_ms'),
     attempts: integer('attempts').notNull().default(0),
     runs: integer('runs').notNull().default(0),
     release: text('release', { enum: RELEASE_STATES }).notNull().default('immediate'),

@@ -10,7 +10,7 @@ import type { FlagState } from '../views/partials/flag-form.tsx';
 import type { Revision } from '../views/partials/revision-comparison.tsx';
 import type { EvaluationResult } from './result.ts';
 import { compareResults, textChanges } from './revisions.ts';
-import { studentResult } from './student-result.ts';
+import { studentPartial, studentResult } from './student-result.ts';
 
 /** The longest flag reason a student may send. */
 export const MAX_FLAG_REASON = 1000;
@@ -61,6 +61,7 @@ export function panelProps(db: Db, e: EvaluationView, ctx: PanelContext): PanelP
     runningMs: e.status === 'running' && e.startedAt ? now - e.startedAt : undefined,
     expectedMs: recentAverageDurationMs(db),
     waitingForProvider: e.status === 'queued' && ((e.notBefore !== null && e.notBefore > now) || ctx.providerPaused),
+    partial: e.status === 'running' ? studentPartial(e) : undefined,
     i18n,
   };
 }

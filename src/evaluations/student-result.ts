@@ -1,4 +1,5 @@
 import type { ReleaseRow } from '../db/queries/reviews.ts';
+import { readPartial, type PartialCriteria } from './partial.ts';
 import { readResult, type EvaluationResult } from './result.ts';
 
 // The one definition of what a student sees of a result (decision 013). Every student-facing
@@ -30,4 +31,12 @@ export function studentShown(r: ReleaseRow): StudentShown {
 export function studentResult(r: ReleaseRow): { release: StudentRelease; reviewed: boolean; result: EvaluationResult | undefined } {
   const shown = studentShown(r);
   return { release: shown.release, reviewed: shown.reviewed, result: shown.resultJson ? readResult(shown.resultJson) : undefined };
+}
+
+/**
+ * The criteria a running evaluation has streamed, for its writer: only when results show at once.
+ * Held for review means nothing before release, partial criteria included.
+ */
+export function studentPartial(r: ReleaseRow & { partialJson: string | null }): PartialCriteria | undefined {
+  return r.release === 'immediate' ? readPartial(r.partialJson) : undefined;
 }

@@ -59,6 +59,11 @@ export const en = {
   'pending.saved': 'Your memo is saved. You can leave this page and come back to this address later; it updates by itself.',
   'pending.reloads': 'This page reloads every few seconds.',
   'pending.reloadNow': 'Reload now',
+  'pending.titleProgress': 'Evaluating… ({done} of {total})',
+  'pending.criteriaHeading': 'Feedback so far',
+  'pending.criteriaDone': '{done} of {total} criteria scored; the rest are on their way.',
+  'pending.criterionWaiting': 'Still being evaluated…',
+  'pending.announce': '{done} of {total} criteria ready. {name}: {score} out of {max}.',
   'duration.seconds': '{s} s',
   'duration.minutes': '{m} min {s} s',
 

@@ -61,6 +61,11 @@ export const es: Record<MessageKey, string> = {
   'pending.saved': 'Su memorando está guardado. Puede salir de esta página y volver a esta dirección más tarde; se actualiza sola.',
   'pending.reloads': 'Esta página se recarga cada pocos segundos.',
   'pending.reloadNow': 'Recargar ahora',
+  'pending.titleProgress': 'Evaluando… ({done} de {total})',
+  'pending.criteriaHeading': 'Comentarios hasta ahora',
+  'pending.criteriaDone': '{done} de {total} criterios puntuados; el resto está en camino.',
+  'pending.criterionWaiting': 'Aún en evaluación…',
+  'pending.announce': '{done} de {total} criterios listos. {name}: {score} de {max}.',
   'duration.seconds': '{s} s',
   'duration.minutes': '{m} min {s} s',
 

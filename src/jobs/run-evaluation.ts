@@ -3,7 +3,10 @@ import { evaluationConfig, type EvaluationConfig } from '../assignments/evaluati
 import type { ConfigStore } from '../config-versions/store.ts';
 import type { Db } from '../db/client.ts';
 import { insertAttempt } from '../db/queries/attempts.ts';
-import { deferEvaluation, finishEvaluation, requeueEvaluation, type ClaimedJob } from '../db/queries/evaluations.ts';
+import { deferEvaluation, finishEvaluation, recordFirstFeedback, requeueEvaluation, savePartialCriteria, type ClaimedJob } from '../db/queries/evaluations.ts';
+import { partialJson } from '../evaluations/partial.ts';
+import type { Rubric } from '../config/schemas.ts';
+import type { StreamedCriterion } from '../llm/criteria-stream.ts';
 import type { AttemptRecord } from '../llm/attempts.ts';
 import { evaluateMemo, type Outcome } from '../llm/evaluate.ts';
 import { priceFor } from '../llm/prices.ts';
@@ -19,7 +22,7 @@ export interface RunDeps {
   now: () => number;
   log: Logger;
   gate: ProviderGate;
-  metrics?: Pick<Metrics, 'observeEvaluation' | 'observeAttempt' | 'observeQueueWait'>;
+  metrics?: Pick<Metrics, 'observeEvaluation' | 'observeAttempt' | 'observeQueueWait' | 'observeFirstFeedback'>;
 }
 
 /**
@@ -54,6 +57,7 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
     price: provider.name === 'demo' ? undefined : priceFor(llm, provider.model),
     beforeAttempt: (s) => deps.gate.wait(s),
     onAttempt: (a) => recordAttempt(deps, job, a),
+    onCriteria: (streamed) => saveStreamed(deps, job, rubric, streamed),
   });
   if (shutdown.aborted) {
     requeueEvaluation(deps.db, job.id);
@@ -94,9 +98,17 @@ function configFailure(message: string): Outcome {
   return { ok: false, kind: 'unknown', message, trace: BUDGET_FAILURE.trace };
 }
 
-/** Stores an attempt and tells the gate what the provider said. */
+/** Saves the criteria streamed so far (the page shows them at once); the first time, the time to first feedback. */
+function saveStreamed(deps: RunDeps, job: ClaimedJob, rubric: Rubric, streamed: StreamedCriterion[]): void {
+  savePartialCriteria(deps.db, job.id, partialJson(rubric, streamed));
+  const ms = recordFirstFeedback(deps.db, job.id, deps.now());
+  if (ms !== undefined) deps.metrics?.observeFirstFeedback(ms / 1000);
+}
+
+/** Stores an attempt and tells the gate what the provider said; a failed attempt's streamed criteria are dropped. */
 function recordAttempt(deps: RunDeps, job: ClaimedJob, a: AttemptRecord): void {
   insertAttempt(deps.db, job.id, job.run, a);
+  if (a.outcome !== 'ok') savePartialCriteria(deps.db, job.id, null);
   deps.metrics?.observeAttempt(a);
   const o = a.outcome;
   if (o !== 'ok' && WAIT_KINDS.has(o)) deps.gate.providerBusy(o, a.retryAfterMs ?? undefined, a.startedAt);

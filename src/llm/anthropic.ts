@@ -1,5 +1,6 @@
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
-import { LlmError, type ErrorKind, type LlmErrorDetail, type LlmProvider, type LlmReply, type LlmRequest } from './types.ts';
+import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
+import { LlmError, type ErrorKind, type LlmErrorDetail, type LlmProvider, type LlmReply, type LlmRequest, type Usage } from './types.ts';
 
 export interface AnthropicSettings {
   apiKey: string;
@@ -19,38 +20,48 @@ export function anthropicProvider(s: AnthropicSettings): LlmProvider {
   return {
     name: 'anthropic',
     model: s.model,
-    async complete(req: LlmRequest, signal: AbortSignal): Promise<LlmReply> {
+    async complete(req: LlmRequest, signal: AbortSignal, onText?: (delta: string) => void): Promise<LlmReply> {
+      // Streamed, so each criterion can be saved as it arrives; the final message is the same as create()'s.
+      const stream = client.messages.stream(
+        {
+          model: s.model,
+          max_tokens: req.maxTokens,
+          // Claude 5.x: adaptive thinking with an effort level; no temperature/top_p/top_k (they answer 400).
+          thinking: { type: 'adaptive' },
+          system: [{ type: 'text', text: req.system, ...(s.promptCaching ? { cache_control: { type: 'ephemeral' as const } } : {}) }],
+          messages: req.messages,
+          output_config: { effort: req.effort, format: { type: 'json_schema', schema: req.schema } },
+        },
+        { signal },
+      );
+      if (onText) stream.on('text', (delta) => onText(delta));
       try {
-        const msg = await client.messages.create(
-          {
-            model: s.model,
-            max_tokens: req.maxTokens,
-            // Claude 5.x: adaptive thinking with an effort level; no temperature/top_p/top_k (they answer 400).
-            thinking: { type: 'adaptive' },
-            system: [{ type: 'text', text: req.system, ...(s.promptCaching ? { cache_control: { type: 'ephemeral' as const } } : {}) }],
-            messages: req.messages,
-            output_config: { effort: req.effort, format: { type: 'json_schema', schema: req.schema } },
-          },
-          { signal },
-        );
-        const u = msg.usage;
+        const msg = await stream.finalMessage();
         return {
           text: msg.content.map((b) => (b.type === 'text' ? b.text : '')).join(''),
           stopReason: msg.stop_reason,
           refusalCategory: msg.stop_details?.category ?? null,
-          requestId: msg._request_id ?? null,
-          usage: {
-            inputTokens: u.input_tokens ?? 0,
-            outputTokens: u.output_tokens ?? 0,
-            thinkingTokens: u.output_tokens_details?.thinking_tokens ?? 0,
-            cacheReadTokens: u.cache_read_input_tokens ?? 0,
-            cacheWriteTokens: u.cache_creation_input_tokens ?? 0,
-          },
+          requestId: stream.request_id ?? null,
+          usage: usageOf(msg.usage),
         };
       } catch (err) {
-        throw toLlmError(err, signal);
+        const e = toLlmError(err, signal);
+        // A stream cut mid-way was billed for what it had sent: keep its usage (message_start's counts).
+        const partial = stream.currentMessage;
+        if (partial && !e.detail.usage) Object.assign(e.detail, { usage: usageOf(partial.usage), requestId: e.detail.requestId ?? stream.request_id ?? undefined });
+        throw e;
       }
     },
+  };
+}
+
+function usageOf(u: Message['usage']): Usage {
+  return {
+    inputTokens: u.input_tokens ?? 0,
+    outputTokens: u.output_tokens ?? 0,
+    thinkingTokens: u.output_tokens_details?.thinking_tokens ?? 0,
+    cacheReadTokens: u.cache_read_input_tokens ?? 0,
+    cacheWriteTokens: u.cache_creation_input_tokens ?? 0,
   };
 }
 
@@ -82,8 +93,16 @@ function errorKind(err: unknown, signal?: AbortSignal): ErrorKind {
   if (err instanceof APIUserAbortError || signal?.aborted) return 'timeout';
   if (err instanceof APIConnectionTimeoutError) return 'timeout';
   if (err instanceof APIConnectionError) return 'connection';
-  if (err instanceof APIError) return statusKind(err.status ?? 0, err);
+  if (err instanceof APIError) return err.status === undefined ? streamErrorKind(err) : statusKind(err.status, err);
   return 'unknown';
+}
+
+/** An `error` event inside a 200 stream has no HTTP status: its error type says what happened. */
+function streamErrorKind(err: APIError): ErrorKind {
+  const type = (err.error as { error?: { type?: string } } | undefined)?.error?.type;
+  if (type === 'overloaded_error') return 'overloaded';
+  if (type === 'rate_limit_error') return 'rate_limited';
+  return 'server_error';
 }
 
 function statusKind(st: number, err: APIError): ErrorKind {

@@ -55,14 +55,14 @@ export class AttemptRunner {
     private readonly now: () => number,
   ) {}
 
-  /** One logical call: HTTP attempts until an answer, a non-retryable error, or the retries run out. */
-  async call(req: LlmRequest, signal: AbortSignal): Promise<CallResult> {
+  /** One logical call: HTTP attempts until an answer, a non-retryable error, or the retries run out; `onText` makes each attempt's text reader. */
+  async call(req: LlmRequest, signal: AbortSignal, onText?: () => (delta: string) => void): Promise<CallResult> {
     for (let retry = 0; ; retry++) {
       await this.hooks.beforeAttempt?.(signal);
       if (signal.aborted) return { ok: false, error: new LlmError('timeout', 'The evaluation ran out of time') };
       const startedAt = this.now();
       try {
-        return { ok: true, reply: await this.provider.complete(req, signal), startedAt };
+        return { ok: true, reply: await this.provider.complete(req, signal, onText?.()), startedAt };
       } catch (err) {
         const e = err instanceof LlmError ? err : new LlmError('unknown', 'Unexpected error');
         this.recordError(req, startedAt, e);
@@ -90,8 +90,10 @@ export class AttemptRunner {
   }
 
   private recordError(req: LlmRequest, startedAt: number, e: LlmError): void {
-    this.add(ZERO_USAGE, 0);
     const d = e.detail;
+    const usage = d.usage ?? ZERO_USAGE;
+    const cost = d.usage && this.price ? costUsd(this.price, usage) : 0;
+    this.add(usage, cost);
     this.hooks.onAttempt?.({
       ...this.base(req, startedAt),
       outcome: e.kind,
@@ -100,6 +102,8 @@ export class AttemptRunner {
       errorMessage: d.apiMessage ?? e.message,
       requestId: d.requestId ?? null,
       retryAfterMs: d.retryAfterMs ?? null,
+      usage,
+      costUsd: cost,
     });
   }
 

@@ -143,3 +143,24 @@ describe('cancelling the demo provider', () => {
     expect(out.ok).toBe(true);
   });
 });
+
+describe('demo evaluator streaming', () => {
+  it('delivers the criteria one by one through the pipeline, each before the result, the first after a pause', async () => {
+    const seen: Array<{ ids: string[]; at: number }> = [];
+    const t0 = Date.now();
+    const out = await evaluateMemo({
+      ...EVAL_SETTINGS,
+      provider: demoProvider({ delayMs: 300 }),
+      rubric,
+      prompt,
+      memo: SAMPLE_MEMO,
+      signal: new AbortController().signal,
+      onCriteria: (list) => seen.push({ ids: list.map((c) => c.id), at: Date.now() - t0 }),
+    });
+    expect(out.ok).toBe(true);
+    const ids = rubric.criteria.map((c) => c.id);
+    expect(seen.map((s) => s.ids)).toEqual(ids.map((_, i) => ids.slice(0, i + 1)));
+    expect(seen[0]!.at).toBeGreaterThanOrEqual(100);
+    expect(seen[0]!.at).toBeLessThan(seen[seen.length - 1]!.at);
+  });
+});

@@ -9,14 +9,20 @@ export function demoProvider(opts: { delayMs: number }): LlmProvider {
   return {
     name: 'demo',
     model: 'demo-evaluator',
-    async complete(req: LlmRequest, signal: AbortSignal): Promise<LlmReply> {
-      await sleep(opts.delayMs, signal);
-      if (signal.aborted) throw new LlmError('timeout', 'The demo evaluator was stopped');
+    async complete(req: LlmRequest, signal: AbortSignal, onText?: (delta: string) => void): Promise<LlmReply> {
       const memo = extractMemo(req.messages[0]?.content ?? '');
       const { ids, levels } = schemaFacts(req.schema);
-      const text = JSON.stringify(demoEvaluation(memo, ids, levels));
+      const pieces = answerPieces(demoEvaluation(memo, ids, levels));
+      // Like a streamed answer: a pause to "think", then the criteria one by one in the rest of the delay.
+      await sleep(opts.delayMs * 0.4, signal);
+      for (const piece of pieces) {
+        if (signal.aborted) break;
+        onText?.(piece);
+        await sleep((opts.delayMs * 0.6) / pieces.length, signal);
+      }
+      if (signal.aborted) throw new LlmError('timeout', 'The demo evaluator was stopped');
       return {
-        text,
+        text: pieces.join(''),
         stopReason: 'end_turn',
         refusalCategory: null,
         requestId: null,
@@ -25,6 +31,14 @@ export function demoProvider(opts: { delayMs: number }): LlmProvider {
       };
     },
   };
+}
+
+/** The answer's JSON text in pieces: the opening with the first criterion, each further criterion, then the rest. */
+function answerPieces(answer: ReturnType<typeof demoEvaluation>): string[] {
+  const { criteria, ...rest } = answer;
+  const each = Object.entries(criteria).map(([id, c], i) => `${i ? ',' : ''}${JSON.stringify(id)}:${JSON.stringify(c)}`);
+  const tail = `},${JSON.stringify(rest).slice(1)}`;
+  return [`{"criteria":{${each[0] ?? ''}`, ...each.slice(1), tail];
 }
 
 function extractMemo(userMessage: string): string {

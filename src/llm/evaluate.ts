@@ -1,7 +1,8 @@
 import type { EvaluationResult, Segment } from '../evaluations/result.ts';
 import { EFFORTS, type Effort, type PromptConfig, type Rubric } from '../config/schemas.ts';
 import { AttemptRunner, type AttemptHooks } from './attempts.ts';
-import { outputJsonSchema, parseModelOutput, type ModelOutput } from './output-schema.ts';
+import { CriteriaStream, type StreamedCriterion } from './criteria-stream.ts';
+import { criterionCheck, outputJsonSchema, parseModelOutput, type ModelOutput } from './output-schema.ts';
 import type { ModelPrice } from './prices.ts';
 import { buildReaskMessage, buildSystemPrompt, buildUserMessage } from './prompt.ts';
 import { locateQuote } from './quotes.ts';
@@ -46,6 +47,8 @@ export interface EvaluateInput extends AttemptHooks {
   /** The model's price when the attempts are made; undefined for the demo evaluator (free). */
   price: ModelPrice | undefined;
   now?: () => number;
+  /** Each time the answer streams a new valid criterion: every criterion of the current attempt so far. */
+  onCriteria?: (criteria: StreamedCriterion[]) => void;
 }
 
 /** The API never writes more than this in one answer. */
@@ -86,7 +89,7 @@ export async function evaluateMemo(input: EvaluateInput): Promise<Outcome> {
   let grown = false;
   let reasked = false;
   for (;;) {
-    const call = await runner.call(req, signal);
+    const call = await runner.call(req, signal, streamReader(rubric, input.onCriteria));
     if (!call.ok) {
       const e = call.error;
       return fail(e.kind, e.message, WAIT_KINDS.has(e.kind) ? { retryAfterMs: e.detail.retryAfterMs } : undefined);
@@ -111,6 +114,18 @@ export async function evaluateMemo(input: EvaluateInput): Promise<Outcome> {
     reasked = true;
     req = { ...req, messages: [reaskTurn(userMessage, parsed.problems)] };
   }
+}
+
+/** A fresh incremental reader for each HTTP attempt, reporting the criteria it has completed so far. */
+function streamReader(rubric: Rubric, onCriteria: EvaluateInput['onCriteria']): (() => (delta: string) => void) | undefined {
+  if (!onCriteria) return undefined;
+  const check = criterionCheck(rubric);
+  return () => {
+    const reader = new CriteriaStream(check);
+    return (delta) => {
+      if (reader.push(delta).length > 0) onCriteria([...reader.done]);
+    };
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Rubric } from '../config/schemas.ts';
+import type { CriterionCheck } from './criteria-stream.ts';
 
 /** Scale levels as integers, e.g. [1, 2, 3, 4, 5]. */
 export function scaleLevels(rubric: Rubric): number[] {
@@ -78,8 +79,8 @@ function segmentSchema(ids: [string, ...string[]]) {
   );
 }
 
-/** The server's own check of the model's output; it never trusts the provider's schema enforcement. */
-export function modelOutputSchema(rubric: Rubric) {
+/** One criterion's value: a non-empty justification and an integer score on the rubric's scale. */
+function criterionSchema(rubric: Rubric) {
   const levels = scaleLevels(rubric);
   const lo = levels[0]!;
   const hi = levels[levels.length - 1]!;
@@ -89,7 +90,23 @@ export function modelOutputSchema(rubric: Rubric) {
     v.minValue(lo, `score must be at least ${lo}`),
     v.maxValue(hi, `score must be at most ${hi}`),
   );
-  const criterion = v.strictObject({ justification: nonEmpty, score }, 'must be an object with exactly justification and score');
+  return v.strictObject({ justification: nonEmpty, score }, 'must be an object with exactly justification and score');
+}
+
+/** The check a streamed criterion passes before it is saved: a rubric id and the same rule as the final validation. */
+export function criterionCheck(rubric: Rubric): CriterionCheck {
+  const schema = criterionSchema(rubric);
+  const ids = new Set(rubric.criteria.map((c) => c.id));
+  return (id, raw) => {
+    if (!ids.has(id)) return undefined;
+    const r = v.safeParse(schema, raw);
+    return r.success ? r.output : undefined;
+  };
+}
+
+/** The server's own check of the model's output; it never trusts the provider's schema enforcement. */
+export function modelOutputSchema(rubric: Rubric) {
+  const criterion = criterionSchema(rubric);
   const exact = 'must hold exactly the criterion ids';
   return v.strictObject(
     {

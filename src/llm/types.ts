@@ -63,7 +63,8 @@ export interface LlmReply {
 export interface LlmProvider {
   readonly name: 'anthropic' | 'demo';
   readonly model: string;
-  complete(req: LlmRequest, signal: AbortSignal): Promise<LlmReply>;
+  /** `onText` gets the answer's text as it streams, in order (the reply still carries all of it). */
+  complete(req: LlmRequest, signal: AbortSignal, onText?: (delta: string) => void): Promise<LlmReply>;
 }
 
 /** What the API said about a failed attempt, kept for operators. */
@@ -76,6 +77,8 @@ export interface LlmErrorDetail {
   requestId?: string;
   /** From a retry-after header, when the API sent one. */
   retryAfterMs?: number;
+  /** A stream cut mid-way: the tokens it had reported (billed all the same). */
+  usage?: Usage;
 }
 
 /** A provider failure with its kind and whatever the API told us. */

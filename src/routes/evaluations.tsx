@@ -12,7 +12,8 @@ import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts
 import type { MessageKey } from '../i18n/index.ts';
 import { normalizeNewlines } from '../text/newlines.ts';
 import { EvaluationPage } from '../views/pages/evaluation.tsx';
-import { EvaluationPanel, type PanelProps } from '../views/partials/evaluation-panel.tsx';
+import { EvaluationFragment } from '../views/partials/evaluation-fragment.tsx';
+import type { PanelProps } from '../views/partials/evaluation-panel.tsx';
 
 /** The `:id` and the signed-in writer (someone else's evaluation then answers 404 like a missing one). */
 function ownKey(c: Ctx): { id: number; writerId: string } | undefined {
@@ -32,8 +33,9 @@ export const FlagFormSchema = v.object({
   reason: v.pipe(v.string('flag.empty'), v.transform(normalizeNewlines), v.trim(), v.nonEmpty('flag.empty'), v.maxLength(MAX_FLAG_REASON, 'flag.tooLong')),
 });
 
-/** JSON of a done result: held for review (no result at all), or the result the writer sees. */
+/** JSON of a done result: held for review (no result at all), or the result the writer sees; while running, the criteria so far. */
 function resultJson(p: PanelProps) {
+  if (p.state === 'pending' && p.partial) return { result: { criteria: p.partial.criteria.filter((c) => c.score !== undefined) } };
   if (p.state === 'review') return { finishedAt: new Date(p.finishedAt).toISOString(), release: 'pending_review' };
   if (p.state !== 'done') return {};
   const revisionOf = p.revision ? { evaluationId: p.revision.parentEvaluationId, ...p.revision.comparison } : null;
@@ -62,7 +64,7 @@ export function showEvaluation(c: Ctx) {
   const { evaluation: e, panel } = model;
   c.header('Cache-Control', 'no-store');
   if (wantsJson(c)) return c.json(evaluationJson(e, panel));
-  if (isHtmx(c)) return renderFragment(c, <EvaluationPanel {...panel} />);
+  if (isHtmx(c)) return renderFragment(c, <EvaluationFragment panel={panel} i18n={c.var.i18n} />);
   return renderPage(c, <EvaluationPage ctx={pageContext(c)} panel={panel} />);
 }
 

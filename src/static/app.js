@@ -22,7 +22,9 @@
   function announce(elt) {
     var region = document.getElementById('announcer');
     var panel = elt && elt.closest ? (elt.matches('[data-announce]') ? elt : elt.querySelector('[data-announce]')) : null;
-    if (region && panel) region.textContent = panel.getAttribute('data-announce');
+    var text = panel && panel.getAttribute('data-announce');
+    // Polling swaps the same panel every 2 s: say something only when there is news (a new criterion, the result).
+    if (region && text && region.textContent !== text) region.textContent = text;
   }
 
   document.addEventListener('DOMContentLoaded', function () {

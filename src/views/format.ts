@@ -1,4 +1,4 @@
-import { i18n, type Translate } from '../i18n/index.ts';
+import { i18n, type I18n, type Translate } from '../i18n/index.ts';
 
 /** Formatting shared by views: numbers and dates for people, in UTC. */
 
@@ -45,4 +45,9 @@ export function formatSigned(n: number | null, digits = 2): string {
   const s = n.toFixed(digits);
   if (Number(s) === 0) return (0).toFixed(digits);
   return n > 0 ? `+${s}` : s;
+}
+
+/** A page's document title: its own title, then the site's name (the layout and htmx fragments use the same). */
+export function documentTitle(title: string, i18n: I18n): string {
+  return `${title} · ${i18n.t('site.name')}`;
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { buildMessage, streamEvents, type SseEvent } from './fake-anthropic-reply.ts';
+import { buildMessage, streamEvents, tokensOf, type SseEvent } from './fake-anthropic-reply.ts';
 import { rejectReason, type Effort } from './fake-anthropic-rules.ts';
 
 type UsageCounts = 'input_tokens' | 'output_tokens' | 'cache_read_input_tokens' | 'cache_creation_input_tokens';
@@ -100,6 +100,11 @@ export class FakeAnthropic {
   /** Streaming: pause between SSE events, and a ping every this many ms while a stream is open (0: off). */
   streamEventDelayMs = 0;
   pingIntervalMs = 0;
+  /**
+   * Streaming at a realistic pace, when set: `thinkingMs` before the answer's text starts (thinking
+   * happens first), then the text at `tokensPerSecond` (each delta waits its tokensOf(text) share).
+   */
+  streamPace: { thinkingMs: number; tokensPerSecond: number } | undefined;
   /** Computes the answer from the request, when set (overrides the script). */
   responder?: (req: RecordedRequest) => Step;
   #steps: Step[] = [];
@@ -195,6 +200,17 @@ export class FakeAnthropic {
     res.writeHead(step.status, headers).end(JSON.stringify({ type: 'error', error: { type, message }, request_id: requestId }));
   }
 
+  /** How long to wait before sending `e`: streamPace when set, else streamEventDelayMs. */
+  #paceMs(e: SseEvent): number {
+    const pace = this.streamPace;
+    if (!pace) return this.streamEventDelayMs;
+    const block = e.data.content_block as { type?: string } | undefined;
+    if (e.event === 'content_block_start' && block?.type === 'text') return pace.thinkingMs;
+    const delta = e.data.delta as { type?: string; text?: string } | undefined;
+    if (delta?.type === 'text_delta') return (tokensOf(delta.text ?? '') / pace.tokensPerSecond) * 1000;
+    return 0;
+  }
+
   /** Writes the events as `event: <type>\ndata: <json>\n\n`, paced by streamEventDelayMs, with optional pings. */
   async #sendStream(res: ServerResponse, requestId: string, events: SseEvent[]): Promise<void> {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'request-id': requestId });
@@ -202,7 +218,8 @@ export class FakeAnthropic {
     const ping = this.pingIntervalMs > 0 ? setInterval(() => write({ event: 'ping', data: { type: 'ping' } }), this.pingIntervalMs) : undefined;
     try {
       for (const e of events) {
-        if (this.streamEventDelayMs > 0) await new Promise((r) => setTimeout(r, this.streamEventDelayMs));
+        const wait = this.#paceMs(e);
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         if (res.destroyed) return; // the client went away
         write(e);
       }

@@ -14,6 +14,8 @@ export interface EvaluationView extends ReleaseRow {
   /** The submission this one revises, if any. */
   parentId: number | null;
   provider: string | null;
+  /** The current run's streamed criteria, shown only through studentPartial. */
+  partialJson: string | null;
   errorKind: string | null;
   /** The instructor's note, once a review was saved (shown with a released result). */
   reviewNote: string | null;
@@ -50,6 +52,7 @@ export function findWriterEvaluation(db: Db, id: number, writerId: string): Eval
       overall: evaluations.overall,
       band: evaluations.band,
       resultJson: evaluations.resultJson,
+      partialJson: evaluations.partialJson,
       ...releaseColumns,
       reviewNote: reviews.note,
       errorKind: evaluations.errorKind,
@@ -129,17 +132,17 @@ export function nextNotBefore(db: Db, now: number): number | undefined {
 
 /** The provider said "not now": back to the queue, claimable again from `notBefore`, its place kept. */
 export function deferEvaluation(db: Db, id: number, notBefore: number): void {
-  db.update(evaluations).set({ status: 'queued', startedAt: null, notBefore }).where(and(eq(evaluations.id, id), eq(evaluations.status, 'running'))).run();
+  db.update(evaluations).set({ status: 'queued', startedAt: null, notBefore, partialJson: null }).where(and(eq(evaluations.id, id), eq(evaluations.status, 'running'))).run();
 }
 
 /** After a crash or restart: evaluations left running go back to the queue. Returns how many. */
 export function requeueRunning(db: Db): number {
-  return db.update(evaluations).set({ status: 'queued', startedAt: null, firstStartedAt: null }).where(eq(evaluations.status, 'running')).run().changes;
+  return db.update(evaluations).set({ status: 'queued', startedAt: null, firstStartedAt: null, partialJson: null }).where(eq(evaluations.status, 'running')).run().changes;
 }
 
 /** Puts one running evaluation back in the queue (shutdown before it finished). */
 export function requeueEvaluation(db: Db, id: number): void {
-  db.update(evaluations).set({ status: 'queued', startedAt: null, firstStartedAt: null }).where(and(eq(evaluations.id, id), eq(evaluations.status, 'running'))).run();
+  db.update(evaluations).set({ status: 'queued', startedAt: null, firstStartedAt: null, partialJson: null }).where(and(eq(evaluations.id, id), eq(evaluations.status, 'running'))).run();
 }
 
 /** Fields written when a run ends, successfully or not. */
@@ -153,7 +156,23 @@ export type FinishedFields = Pick<
 export function finishEvaluation(db: Db, id: number, f: FinishedFields): void {
   // Synchronous read then write: no other writer of this row can run in between.
   const t = attemptTotals(db, id);
-  db.update(evaluations).set({ ...f, ...t }).where(and(eq(evaluations.id, id), eq(evaluations.status, 'running'))).run();
+  db.update(evaluations).set({ ...f, ...t, partialJson: null }).where(and(eq(evaluations.id, id), eq(evaluations.status, 'running'))).run();
+}
+
+/** The current run's streamed criteria (JSON, see src/evaluations/partial.ts), or null to forget them; running rows only. */
+export function savePartialCriteria(db: Db, id: number, partialJson: string | null): void {
+  db.update(evaluations).set({ partialJson }).where(and(eq(evaluations.id, id), eq(evaluations.status, 'running'))).run();
+}
+
+/** Records the time from submission to the first criterion saved, once per evaluation; returns it when it was just recorded. */
+export function recordFirstFeedback(db: Db, id: number, now: number): number | undefined {
+  const row = db
+    .update(evaluations)
+    .set({ firstFeedbackMs: sql`${now} - ${evaluations.createdAt}` })
+    .where(and(eq(evaluations.id, id), isNull(evaluations.firstFeedbackMs)))
+    .returning({ ms: evaluations.firstFeedbackMs })
+    .get();
+  return row?.ms ?? undefined;
 }
 
 /** Sends a failed evaluation back to the queue; false when it isn't failed. */

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { PageContext } from '../../http/page-context.ts';
+import { documentTitle } from '../format.ts';
 import { LanguageSwitch } from '../partials/language-switch.tsx';
 import { PageHead } from '../partials/page-head.tsx';
 import { SiteFooter } from '../partials/site-footer.tsx';
@@ -18,7 +19,7 @@ export function Page({ title, ctx, refreshSeconds, children }: PageProps) {
   const { assets, account, i18n } = ctx;
   return (
     <html lang={i18n.locale}>
-      <PageHead title={`${title} · ${i18n.t('site.name')}`} assets={assets} refreshSeconds={refreshSeconds} />
+      <PageHead title={documentTitle(title, i18n)} assets={assets} refreshSeconds={refreshSeconds} />
       <body>
         <a class="skip-link" href="#main">
           {i18n.t('site.skip')}
