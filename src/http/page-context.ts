@@ -31,3 +31,8 @@ export function pageContext(c: Ctx): PageContext {
     })(),
   };
 }
+
+/** Everything the layout draws from a PageContext, as a string: part of the key of a page rendered once (see page-cache.ts). */
+export function layoutKey(ctx: PageContext): string {
+  return JSON.stringify([ctx.assets, ctx.account, ctx.flash, ctx.studentMode, ctx.i18n.locale, ctx.here]);
+}

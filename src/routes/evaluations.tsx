@@ -1,13 +1,16 @@
 import * as v from 'valibot';
 import { findWriterEvaluation, retryFailedEvaluation, type EvaluationView } from '../db/queries/evaluations.ts';
+import { writerEvaluationVersion } from '../db/queries/evaluation-version.ts';
 import { MAX_FLAG_REASON, readEvaluationPage, type PanelContext } from '../evaluations/evaluation-page.ts';
 import { flagResult, mayFlag } from '../evaluations/flags.ts';
 import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
 import { errorResponse } from '../http/errors.tsx';
-import { setFlash } from '../http/flash.ts';
+import { hasFlash, setFlash } from '../http/flash.ts';
+import { pageTag, revalidate } from '../http/conditional.ts';
+import { renderCachedPage } from '../http/page-cache.ts';
 import { readForm } from '../http/form.ts';
 import { idParam } from '../http/id-param.ts';
-import { pageContext } from '../http/page-context.ts';
+import { layoutKey, pageContext, type PageContext } from '../http/page-context.ts';
 import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { normalizeNewlines } from '../text/newlines.ts';
@@ -54,10 +57,22 @@ function evaluationJson(e: EvaluationView, p: PanelProps) {
   };
 }
 
-/** GET /evaluations/:id — pending, result or failure; page, htmx fragment or JSON. */
+/** A finished (done or failed) evaluation's full page: its ETag and layout; undefined for other answers, which are not stored. */
+function finishedPage(c: Ctx, key: { id: number; writerId: string }): { tag: string; ctx: PageContext } | 'missing' | undefined {
+  const v = writerEvaluationVersion(c.var.deps.db, key.id, key.writerId);
+  if (!v) return 'missing';
+  if ((v.status !== 'done' && v.status !== 'failed') || wantsJson(c) || isHtmx(c) || hasFlash(c)) return undefined;
+  const ctx = pageContext(c);
+  return { tag: pageTag(layoutKey(ctx), v.version), ctx };
+}
+
+/** GET /evaluations/:id — pending, result or failure; page, htmx fragment or JSON. A finished page answers 304 while unchanged. */
 export function showEvaluation(c: Ctx) {
   const key = ownKey(c);
-  const model = key && readEvaluationPage(c.var.deps.db, key.id, key.writerId, panelContext(c));
+  const page = key && finishedPage(c, key);
+  if (!key || page === 'missing') return errorResponse(c, 404);
+  if (page) return revalidate(c, page.tag) ?? renderCachedPage(c, page.tag, () => <EvaluationPage ctx={page.ctx} panel={readEvaluationPage(c.var.deps.db, key.id, key.writerId, panelContext(c))!.panel} />);
+  const model = readEvaluationPage(c.var.deps.db, key.id, key.writerId, panelContext(c));
   if (!model) return errorResponse(c, 404);
   const { evaluation: e, panel } = model;
   c.header('Cache-Control', 'no-store');

@@ -7,7 +7,8 @@ import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
 import { notFound } from '../http/errors.tsx';
 import { readForm } from '../http/form.ts';
 import { ID_PATTERN, idParam } from '../http/id-param.ts';
-import { pageContext } from '../http/page-context.ts';
+import { layoutKey, pageContext } from '../http/page-context.ts';
+import { renderCachedPage } from '../http/page-cache.ts';
 import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts';
 import { ensureWriter } from '../http/session.ts';
 import { AssignmentClosedPage } from '../views/pages/assignment-closed.tsx';
@@ -53,18 +54,12 @@ function formPage(c: Ctx, props: FormProps, status: 200 | 409 | 422 | 429 | 503 
   const { assignment, ...form } = props;
   const rubric = assessedRubric(db, config, assignment?.slug);
   if (status !== 200 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...form} assignmentSlug={assignment?.slug} maxChars={maxChars} i18n={c.var.i18n} />, status);
-  const page = (
-    <SubmissionPage
-      {...props}
-      maxChars={maxChars}
-      ctx={pageContext(c)}
-      rubricName={rubric.name}
-      rubricHref={rubricHref(assignment)}
-      criteria={rubric.criteria.map((x) => ({ name: x.name, weight: x.weight }))}
-      demo={config.current.provider.name === 'demo'}
-    />
-  );
-  return renderPage(c, page, status);
+  const ctx = pageContext(c);
+  const content = { maxChars, rubricName: rubric.name, rubricHref: rubricHref(assignment), criteria: rubric.criteria.map((x) => ({ name: x.name, weight: x.weight })), demo: config.current.provider.name === 'demo' };
+  const page = () => <SubmissionPage {...props} {...content} ctx={ctx} />;
+  // A blank form is the same for everyone with the same layout: rendered once, then sent from memory.
+  const blank = status === 200 && props.text === '' && props.parentId === undefined && props.error === undefined;
+  return blank ? renderCachedPage(c, `form ${layoutKey(ctx)} ${JSON.stringify([content, assignment])}`, page) : renderPage(c, page(), status);
 }
 
 /** GET / — the memo form, or the open assignments when there are several; `?revise=<submission id>` pre-fills it with one of the writer's memos. */

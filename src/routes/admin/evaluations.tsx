@@ -5,7 +5,8 @@ import { iterateAdminEvaluations, type AdminEvaluationRow } from '../../db/queri
 import { isHtmx, wantsJson, type Ctx } from '../../http/context.ts';
 import { notFound } from '../../http/errors.tsx';
 import { idParam } from '../../http/id-param.ts';
-import { pageContext } from '../../http/page-context.ts';
+import { layoutKey, pageContext } from '../../http/page-context.ts';
+import { renderCachedPage } from '../../http/page-cache.ts';
 import { renderFragment, renderPage } from '../../http/render.ts';
 import { isoDate } from '../../views/format.ts';
 import { EvaluationDetailPage } from '../../views/pages/admin/evaluation-detail-page.tsx';
@@ -29,7 +30,9 @@ export function listEvaluations(c: Ctx) {
   const emptyMessage = total === 0 ? 'No evaluations match these filters.' : undefined;
   const listing = { rows, order: p.order, page, pages, total, emptyMessage };
   if (isHtmx(c)) return renderFragment(c, <EvaluationsUpdate {...listing} values={p.values} />);
-  return renderPage(c, <EvaluationsPage ctx={pageContext(c)} values={p.values} errors={{}} listing={listing} />);
+  const ctx = pageContext(c);
+  // Keyed by everything it shows, rows included: a busy console re-reads the same page far more often than it changes.
+  return renderCachedPage(c, `admin-evaluations ${layoutKey(ctx)} ${JSON.stringify([listing, p.values])}`, () => <EvaluationsPage ctx={ctx} values={p.values} errors={{}} listing={listing} />);
 }
 
 function jsonRow(r: AdminEvaluationRow) {
