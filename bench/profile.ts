@@ -8,7 +8,7 @@ import { summariseProfile } from './profile-summary.ts';
 
 // npm run bench:profile: the production server under `node --cpu-prof`, loaded on one page at a time
 // (GET /, a finished result, the admin history's page 1); prints each profile's top self-time functions.
-// BENCH_PROFILE_DIR keeps the .cpuprofile files (open them in Chrome DevTools).
+// BENCH_PROFILE_DIR keeps the .cpuprofile files (open them in Chrome DevTools); BENCH_PAGE=admin profiles one page.
 
 const SECONDS = Number(process.env.BENCH_DURATION ?? 8);
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 100_000);
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   try {
     seedHistory(join(work, 'data', 'memoai.db'), HISTORY);
     configDir(join(work, 'config'), { llm: { provider: 'demo', demo_delay_ms: 0 }, auth: OPEN_LIMITS });
-    for (const page of PAGES) await profilePage(work, page, profDir);
+    for (const page of PAGES.filter((p) => p.name.includes(process.env.BENCH_PAGE ?? ''))) await profilePage(work, page, profDir);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -146,3 +146,34 @@ describe('GET /evaluations/:id of a finished evaluation', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 });
+
+// Pages drawn once and kept (decision 015) must still follow every write at once.
+describe('pages kept in memory', () => {
+  it('the admin history shows a new evaluation, and its new state, on the next request', async () => {
+    t = makeTestApp();
+    const admin = await signedIn(t, 'bo-admin');
+    const listed = async () => (await (await admin.get('/admin/evaluations')).text()).match(/href="\/admin\/evaluations\/(\d+)"/g) ?? [];
+    const writer = t.client();
+    const first = await submitAndWait(writer);
+    expect(await listed()).toHaveLength(1);
+    expect(await listed()).toHaveLength(1);
+    await submitAndWait(writer, `${SAMPLE_MEMO}\n\nSecond.`);
+    expect(await listed()).toHaveLength(2);
+    t.db.$client.prepare("update evaluations set status = 'failed', error_kind = 'server_error' where id = ?").run(first);
+    const json = await (await admin.get('/admin/evaluations', { accept: 'application/json' })).json();
+    expect(json.rows.find((r: { id: number }) => r.id === first).status).toBe('failed');
+  });
+
+  it('the home page turns into the list of assignments once a second one opens, and the form follows the language', async () => {
+    t = makeTestApp();
+    const c = t.client();
+    const form = await (await c.get('/')).text();
+    expect(form).toContain('id="submission-form"');
+    expect(await (await c.get('/')).text()).toBe(form);
+    expect(await (await c.get('/', { 'accept-language': 'es' })).text()).toContain('lang="es"');
+    insertAssignment(t, { slug: 'board-memo', release: 'immediate', title: 'Board memo' });
+    const home = await (await c.get('/')).text();
+    expect(home).not.toContain('id="submission-form"');
+    expect(home).toContain('href="/a/board-memo"');
+  });
+});

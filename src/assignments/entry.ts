@@ -3,6 +3,7 @@ import { findWriterSubmission } from '../db/queries/submissions.ts';
 import type { Rubric } from '../config/schemas.ts';
 import type { ConfigStore } from '../config-versions/store.ts';
 import type { Db } from '../db/client.ts';
+import { untilNextWrite } from '../db/data-version.ts';
 import type { Assignment } from '../db/schema.ts';
 import { evaluationConfig } from './evaluation-config.ts';
 
@@ -47,7 +48,7 @@ export function submissionTarget(db: Db, input: { slug: string | undefined; pare
 
 /** What `/` shows: the default form when it is the only open assignment, else the list of open ones. */
 export function homeChoice(db: Db): { kind: 'form' } | { kind: 'list'; assignments: AssignmentLink[] } {
-  const open = listOpenAssignments(db);
+  const open = untilNextWrite(db, 'open-assignments', () => listOpenAssignments(db));
   if (open.length === 1 && open[0]!.slug === DEFAULT_ASSIGNMENT_SLUG) return { kind: 'form' };
   return { kind: 'list', assignments: open };
 }
