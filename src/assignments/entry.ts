@@ -6,6 +6,7 @@ import type { Db } from '../db/client.ts';
 import { untilNextWrite } from '../db/data-version.ts';
 import type { Assignment } from '../db/schema.ts';
 import { evaluationConfig } from './evaluation-config.ts';
+import { versionsOf } from '../config/index.ts';
 
 // How a student reaches an assignment: the form at `/` or `/a/<slug>`, and where a posted memo goes.
 
@@ -59,6 +60,12 @@ export function homeChoice(db: Db): { kind: 'form' } | { kind: 'list'; assignmen
  * force; the evaluation itself then fails with the reason, as evaluationConfig says.
  */
 export function assessedRubric(db: Db, store: ConfigStore, slug: string | undefined): Rubric {
+  // Read on every form: kept until the database (assignments, config versions) or the config in force changes.
+  const inForce = JSON.stringify(versionsOf(store.current.files));
+  return untilNextWrite(db, `assessed-rubric ${inForce} ${JSON.stringify(slug)}`, () => readAssessedRubric(db, store, slug));
+}
+
+function readAssessedRubric(db: Db, store: ConfigStore, slug: string | undefined): Rubric {
   const a = slug ? findAssignmentBySlug(db, slug) : undefined;
   const resolved = evaluationConfig(db, store, a?.id ?? null);
   return resolved.ok ? resolved.config.rubric : store.current.files.rubric;

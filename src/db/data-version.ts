@@ -1,20 +1,33 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './client.ts';
 
-/**
- * A token that changes whenever anything in the database may have changed: rows this connection
- * inserted, updated or deleted (total_changes, trigger writes included) and commits by any other
- * connection, such as the CLI's (data_version). The app writes through one connection.
- */
-export function dataVersion(db: Db): string {
-  let statement = versionStatements.get(db);
-  if (!statement) versionStatements.set(db, (statement = db.$client.prepare('select total_changes() as changes, (select data_version from pragma_data_version) as version')));
-  const row = statement.get() as { changes: number; version: number };
-  return `${row.changes}:${row.version}`;
+/** How long another connection's commit may go unnoticed: asking SQLite for data_version costs more than the rest of a cached page. */
+const OTHER_CONNECTIONS_MS = 1000;
+
+interface Probe {
+  changes: Statement;
+  version: Statement;
+  otherVersion: number;
+  checkedAt: number;
 }
 
-/** The version query, compiled once per database and used only here (so its result mode never changes). */
-const versionStatements = new WeakMap<Db, Statement>();
+const probes = new WeakMap<Db, Probe>();
+
+/**
+ * A token that changes whenever the database may have changed: at once for rows this connection
+ * inserted, updated or deleted (total_changes, trigger writes included; the app writes through one
+ * connection), within a second for commits by other connections such as the CLI's (data_version).
+ */
+export function dataVersion(db: Db): string {
+  let probe = probes.get(db);
+  if (!probe) {
+    probe = { changes: db.$client.prepare('select total_changes()').pluck(), version: db.$client.prepare('pragma data_version').pluck(), otherVersion: 0, checkedAt: -Infinity };
+    probes.set(db, probe);
+  }
+  const now = performance.now();
+  if (now - probe.checkedAt >= OTHER_CONNECTIONS_MS) [probe.otherVersion, probe.checkedAt] = [probe.version.get() as number, now];
+  return `${probe.changes.get() as number}:${probe.otherVersion}`;
+}
 
 const memos = new WeakMap<Db, { version: string; values: Map<string, unknown> }>();
 
