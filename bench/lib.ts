@@ -59,11 +59,23 @@ export async function startBare(cpus: number): Promise<Proc> {
   return { child, pid: child.pid!, url, stop: stopper(child) };
 }
 
-/** The real server (src/server.ts through tsx, NODE_ENV=production) with its log in `logFile`. */
-export async function startApp(env: Record<string, string>, logFile: string, cpus: number): Promise<Proc> {
+/** Which server runs: the compiled production build (what the container runs), or src/ through tsx with BENCH_SOURCE=tsx. */
+export const APP_SOURCE = process.env.BENCH_SOURCE === 'tsx' ? 'tsx' : 'dist';
+export const appCommand = () => (APP_SOURCE === 'tsx' ? '`src/server.ts` through tsx' : '`node dist/src/server.js` (the production build, `npm run build`)');
+
+/** The server's entry point; fails early when the production build is missing. */
+function appEntry(): string[] {
+  if (APP_SOURCE === 'tsx') return ['--import', 'tsx', join(ROOT, 'src/server.ts')];
+  const entry = join(ROOT, 'dist/src/server.js');
+  if (!existsSync(entry)) throw new Error('no production build: run `npm run build` first');
+  return [entry];
+}
+
+/** The real server (NODE_ENV=production) with its log in `logFile`; `nodeArgs` e.g. --cpu-prof. */
+export async function startApp(env: Record<string, string>, logFile: string, cpus: number, nodeArgs: string[] = []): Promise<Proc> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const [cmd, args] = pinned(CPU.server, process.execPath, ['--import', 'tsx', join(ROOT, 'src/server.ts')], cpus);
+  const [cmd, args] = pinned(CPU.server, process.execPath, [...nodeArgs, ...appEntry()], cpus);
   const log = openSync(logFile, 'a');
   const child = spawn(cmd, args, {
     cwd: ROOT,

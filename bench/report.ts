@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, type LoadResult } from './lib.ts';
+import { appCommand, ROOT, type LoadResult } from './lib.ts';
 
 // Turns the measurements of bench/run.ts into bench/RESULTS.md.
 
@@ -106,7 +106,7 @@ export function renderResults(rep: Report): string {
     `- Machine: ${m.os}; ${m.cpu}; ${m.memory} RAM`,
     `- Node ${m.node}, autocannon ${m.autocannon}; 1-minute load average at the start: ${m.load}`,
     `- Each run: ${s.warmup} s warm-up (discarded), then ${s.duration} s with ${s.connections} connections; ${s.pinning}`,
-    `- Server: \`src/server.ts\` (NODE_ENV=production, request log at info to a file), rate limits raised in a config copy`,
+    `- Server: ${appCommand()} (NODE_ENV=production, request log at info to a file), rate limits raised in a config copy`,
     '',
     `## Pages and form posts (SQLite with ${s.history.toLocaleString('en-US')} evaluations, seeded in ${(rep.seedMs / 1000).toFixed(1)} s)`,
     '',

@@ -64,6 +64,8 @@ async function endpointPhase(work: string): Promise<{ bare: LoadResult; rows: En
     const add = async (name: string, opts: Record<string, unknown>, note = '') => rows.push({ name, note, r: await measure(opts) });
     await add('GET /', { url: `${app.url}/` }, 'memo form, anonymous');
     await add('GET /evaluations/:id', { url: `${app.url}/evaluations/${writer.id}`, headers: { cookie: writer.cookie } }, 'a finished result, its writer');
+    const etag = (await fetch(`${app.url}/evaluations/${writer.id}`, { headers: { cookie: writer.cookie } })).headers.get('etag') ?? '';
+    await add('GET /evaluations/:id (If-None-Match)', { url: `${app.url}/evaluations/${writer.id}`, headers: { cookie: writer.cookie, 'if-none-match': etag } }, 'the same, revalidated by a browser holding it: 304');
     await add('GET /admin/evaluations (page 1)', { url: `${app.url}/admin/evaluations`, headers: { cookie: admin } }, `${HISTORY.toLocaleString('en-US')} evaluations`);
     await add('GET /admin/evaluations?page=200', { url: `${app.url}/admin/evaluations?page=200`, headers: { cookie: admin } }, 'offset 9 950');
     await add(

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './http/context.ts';
 import { errorResponse, notFound, onError } from './http/errors.tsx';
 import { requestLog } from './http/request-log.ts';
@@ -11,6 +10,8 @@ import { ipRateLimit } from './http/rate-limit.ts';
 import { loadLocale } from './http/locale.ts';
 import { loadSession } from './http/session.ts';
 import { requireOwnHost } from './http/host-check.ts';
+import { onlyWithBody } from './http/body.ts';
+import { presetSecureHeaders } from './http/security-headers.ts';
 import { mountRoutes } from './routes/index.ts';
 
 /** Largest request body accepted on any route (forms are small; a 10 000-character memo is < 45 KiB). */
@@ -33,7 +34,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use(requestLog);
   app.use(loadLocale);
   app.use(
-    secureHeaders({
+    presetSecureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
@@ -51,7 +52,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.use(ipRateLimit(createLimiters(deps.config, deps.now)));
-  app.use(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) }));
+  app.use(onlyWithBody(bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) })));
   app.use(csrf({ origin: allowedOrigins(deps) }));
   app.use(requireOwnHost(allowedOrigins(deps)));
   app.use(loadSession);

@@ -11,7 +11,7 @@ import type { Lifecycle } from './http/context.ts';
 import { createWorkers } from './jobs/workers.ts';
 import { failInterruptedJobRuns } from './db/queries/job-runs.ts';
 import { scheduleJobs } from './jobs/schedule.ts';
-import { createLogger } from './logger.ts';
+import { createServerLogger } from './logger.ts';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url.replace('/dist/src/', '/src/')), 'utf8')) as { version: string }).version;
 
@@ -19,7 +19,7 @@ const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const { env } = config;
-  const log = createLogger(env.logLevel);
+  const log = createServerLogger(env.logLevel);
   const db = openDatabase(env.databasePath);
   const store = new ConfigStore(env, config.files);
   // Admin edits stored in the database take precedence over the shipped config/*.yaml.

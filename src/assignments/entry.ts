@@ -3,8 +3,10 @@ import { findWriterSubmission } from '../db/queries/submissions.ts';
 import type { Rubric } from '../config/schemas.ts';
 import type { ConfigStore } from '../config-versions/store.ts';
 import type { Db } from '../db/client.ts';
+import { untilNextWrite } from '../db/data-version.ts';
 import type { Assignment } from '../db/schema.ts';
 import { evaluationConfig } from './evaluation-config.ts';
+import { versionsOf } from '../config/index.ts';
 
 // How a student reaches an assignment: the form at `/` or `/a/<slug>`, and where a posted memo goes.
 
@@ -47,7 +49,7 @@ export function submissionTarget(db: Db, input: { slug: string | undefined; pare
 
 /** What `/` shows: the default form when it is the only open assignment, else the list of open ones. */
 export function homeChoice(db: Db): { kind: 'form' } | { kind: 'list'; assignments: AssignmentLink[] } {
-  const open = listOpenAssignments(db);
+  const open = untilNextWrite(db, 'open-assignments', () => listOpenAssignments(db));
   if (open.length === 1 && open[0]!.slug === DEFAULT_ASSIGNMENT_SLUG) return { kind: 'form' };
   return { kind: 'list', assignments: open };
 }
@@ -58,6 +60,12 @@ export function homeChoice(db: Db): { kind: 'form' } | { kind: 'list'; assignmen
  * force; the evaluation itself then fails with the reason, as evaluationConfig says.
  */
 export function assessedRubric(db: Db, store: ConfigStore, slug: string | undefined): Rubric {
+  // Read on every form: kept until the database (assignments, config versions) or the config in force changes.
+  const inForce = JSON.stringify(versionsOf(store.current.files));
+  return untilNextWrite(db, `assessed-rubric ${inForce} ${JSON.stringify(slug)}`, () => readAssessedRubric(db, store, slug));
+}
+
+function readAssessedRubric(db: Db, store: ConfigStore, slug: string | undefined): Rubric {
   const a = slug ? findAssignmentBySlug(db, slug) : undefined;
   const resolved = evaluationConfig(db, store, a?.id ?? null);
   return resolved.ok ? resolved.config.rubric : store.current.files.rubric;

@@ -32,7 +32,17 @@ export function applyEnvOverrides(files: FileConfig, env: Env): FileConfig {
   return { ...files, llm };
 }
 
+/** Hashes already computed, by config object: the objects in force are read on every form and evaluation, and never mutated. */
+const hashes = new WeakMap<object, string>();
+
+/** Short content hash of one config object (memoized per object). */
+function configHash(x: object): string {
+  let hash = hashes.get(x);
+  if (hash === undefined) hashes.set(x, (hash = createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 12)));
+  return hash;
+}
+
 export function versionsOf(files: FileConfig): Record<ConfigName, string> {
-  const h = (x: unknown) => createHash('sha256').update(JSON.stringify(x)).digest('hex').slice(0, 12);
+  const h = configHash;
   return { rubric: h(files.rubric), prompt: h(files.prompt), llm: h(files.llm), auth: h(files.auth) };
 }

@@ -30,7 +30,7 @@ export function openDatabase(path: string, opts: { migrate?: boolean } = {}): Db
     privateDir(dirname(path));
     privateDatabaseFiles(path);
   }
-  const sqlite = new Database(path);
+  const sqlite = cachePreparedStatements(new Database(path));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
@@ -38,4 +38,28 @@ export function openDatabase(path: string, opts: { migrate?: boolean } = {}): Db
   const db = drizzle(sqlite, { schema }) as Db;
   if (opts.migrate !== false) migrate(db, { migrationsFolder: MIGRATIONS_DIR });
   return db;
+}
+
+/** How many distinct SQL texts keep a compiled statement (the app issues a few hundred; lists of ids vary). */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * Compiles each SQL text once. drizzle prepares a new better-sqlite3 statement for every query it
+ * runs, and compiling SQL was the largest single cost of a page. A cached statement is handed out
+ * again only when idle (an `iterate()` in progress keeps it busy) and with its result modes reset,
+ * so it behaves exactly like a fresh one.
+ */
+function cachePreparedStatements(sqlite: Database.Database): Database.Database {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached && !cached.busy) return cached.reader ? cached.raw(false).pluck(false).expand(false) : cached;
+    const statement = prepare(source);
+    if (cached) return statement;
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
+    cache.set(source, statement);
+    return statement;
+  }) as Database.Database['prepare'];
+  return sqlite;
 }

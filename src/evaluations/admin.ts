@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import { untilNextWrite } from '../db/data-version.ts';
 import { countAdminEvaluations, findAdminEvaluation, listAdminEvaluations, type AdminEvaluationDetail, type AdminEvaluationRow, type EvaluationFilter, type EvaluationOrder } from '../db/queries/admin-evaluations.ts';
 import { listAttempts } from '../db/queries/attempts.ts';
 import type { StoredAttempt } from '../db/queries/attempts.ts';
@@ -27,6 +28,11 @@ export function scopedFilter(filter: EvaluationFilter, user: Staff): EvaluationF
 
 /** The evaluations a filter selects, in order, the page `pageParam` names (past the end: no rows). */
 export function listEvaluationsPage(db: Db, filter: EvaluationFilter, order: EvaluationOrder, pageParam: string | undefined): EvaluationsPageModel {
+  // Counting and paging 100 000 rows costs more than anything else on the page; unchanged data, same answer.
+  return untilNextWrite(db, `admin-evaluations ${JSON.stringify([filter, order, pageParam])}`, () => readEvaluationsPage(db, filter, order, pageParam));
+}
+
+function readEvaluationsPage(db: Db, filter: EvaluationFilter, order: EvaluationOrder, pageParam: string | undefined): EvaluationsPageModel {
   const total = countAdminEvaluations(db, filter);
   const { page, pages, limit, offset } = paginate(pageParam, total, EVALUATIONS_PAGE_SIZE);
   const rows = offset < total ? listAdminEvaluations(db, filter, order, { limit, offset }) : [];

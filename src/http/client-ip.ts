@@ -46,7 +46,7 @@ export function clientIp(c: Ctx): string {
   } catch {
     peer = undefined; // app.request() without a socket
   }
-  const proxies = trustedProxyMatcher(c.var.deps.config.env.trustedProxies);
+  const proxies = trustedProxyMatcher(c.get('deps').config.env.trustedProxies);
   return resolveClientIp(peer, c.req.header('x-forwarded-for'), proxies) ?? NO_ADDRESS;
 }
 

@@ -15,7 +15,7 @@ export function errorResponse(c: Ctx, status: ErrorStatus, message?: string) {
   const { t } = ctx.i18n;
   const title = t(`http.${status}.title`);
   const text = message ?? t(`http.${status}.text`);
-  const requestId = c.var.requestId;
+  const requestId = c.get('requestId');
   if (wantsJson(c)) return c.json({ error: title, message: text, requestId }, status);
   return renderPage(c, <ErrorPage ctx={ctx} title={title} message={text} requestId={status >= 500 ? requestId : undefined} />, status as ContentfulStatusCode);
 }
@@ -27,6 +27,6 @@ export function notFound(c: Ctx) {
 /** Last resort for thrown errors: known HTTP errors get their page, anything else a logged 500. */
 export function onError(err: Error, c: Ctx) {
   if (err instanceof HTTPException && (ERROR_STATUSES as readonly number[]).includes(err.status)) return errorResponse(c, err.status as ErrorStatus);
-  c.var.deps.log.error({ err: { type: err.name, message: err.message, stack: err.stack }, requestId: c.var.requestId }, 'unhandled error');
+  c.get('deps').log.error({ err: { type: err.name, message: err.message, stack: err.stack }, requestId: c.get('requestId') }, 'unhandled error');
   return errorResponse(c, 500);
 }

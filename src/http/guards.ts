@@ -12,12 +12,12 @@ function loginRedirect(c: Ctx) {
 /** A console guard: anonymous GETs go to the login page; a signed-in account without one of `roles` gets 403. */
 function requireRole(roles: readonly User['role'][], refusal: 'guard.adminOnly' | 'guard.staffOnly') {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const user = c.var.user;
+    const user = c.get('user');
     if (!user || user.anonymous) {
       if (c.req.method === 'GET' && !wantsJson(c)) return loginRedirect(c);
-      return errorResponse(c, 403, c.var.i18n.t('guard.signInAdmin'));
+      return errorResponse(c, 403, c.get('i18n').t('guard.signInAdmin'));
     }
-    if (!roles.includes(user.role)) return errorResponse(c, 403, c.var.i18n.t(refusal));
+    if (!roles.includes(user.role)) return errorResponse(c, 403, c.get('i18n').t(refusal));
     await next();
   });
 }
@@ -30,11 +30,11 @@ export const requireAdmin = requireRole(['admin'], 'guard.adminOnly');
 
 /** Student pages in `accounts` mode need a signed-in account; in `open` mode anyone may write. */
 export const requireWriterAccess = createMiddleware<AppEnv>(async (c, next) => {
-  if (c.var.deps.config.current.files.auth.student_mode === 'accounts') {
-    const user = c.var.user;
+  if (c.get('deps').config.current.files.auth.student_mode === 'accounts') {
+    const user = c.get('user');
     if (!user || user.anonymous) {
       if (c.req.method === 'GET' && !wantsJson(c)) return loginRedirect(c);
-      return errorResponse(c, 403, c.var.i18n.t('guard.signInSubmit'));
+      return errorResponse(c, 403, c.get('i18n').t('guard.signInSubmit'));
     }
   }
   await next();
@@ -44,10 +44,10 @@ const ALLOWED_WHILE_CHANGING = new Set(['/account/password', '/logout']);
 
 /** An account with a temporary password may only change it (or sign out) until it does. */
 export const requirePasswordChanged = createMiddleware<AppEnv>(async (c, next) => {
-  const user = c.var.user;
+  const user = c.get('user');
   if (user?.mustChangePassword && !ALLOWED_WHILE_CHANGING.has(c.req.path) && !c.req.path.startsWith('/static/')) {
     if (c.req.method === 'GET') return c.redirect('/account/password', 303);
-    return errorResponse(c, 403, c.var.i18n.t('guard.changePassword'));
+    return errorResponse(c, 403, c.get('i18n').t('guard.changePassword'));
   }
   await next();
 });

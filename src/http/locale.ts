@@ -23,5 +23,5 @@ export const loadLocale = createMiddleware<AppEnv>(async (c, next) => {
 
 /** Remembers a language for a year. */
 export function rememberLocale(c: Ctx, locale: Locale): void {
-  setCookie(c, LANG_COOKIE, locale, cookieOptions(c.var.deps.config.env, 365 * DAY));
+  setCookie(c, LANG_COOKIE, locale, cookieOptions(c.get('deps').config.env, 365 * DAY));
 }

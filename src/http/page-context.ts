@@ -17,17 +17,22 @@ export interface PageContext {
 }
 
 export function pageContext(c: Ctx): PageContext {
-  const user = c.var.user;
+  const user = c.get('user');
   return {
-    assets: c.var.deps.assets.urls,
+    assets: c.get('deps').assets.urls,
     account: user && !user.anonymous && user.username ? { username: user.username, role: user.role } : undefined,
     flash: takeFlash(c),
-    studentMode: c.var.deps.config.current.files.auth.student_mode,
+    studentMode: c.get('deps').config.current.files.auth.student_mode,
     // Set by loadLocale; English when an error happens before it ran.
-    i18n: c.var.i18n ?? i18n('en'),
+    i18n: c.get('i18n') ?? i18n('en'),
     here: (() => {
       const u = new URL(c.req.url);
       return c.req.method === 'GET' ? u.pathname + u.search : '/';
     })(),
   };
+}
+
+/** Everything the layout draws from a PageContext, as a string: part of the key of a page rendered once (see page-cache.ts). */
+export function layoutKey(ctx: PageContext): string {
+  return JSON.stringify([ctx.assets, ctx.account, ctx.flash, ctx.studentMode, ctx.i18n.locale, ctx.here]);
 }

@@ -34,9 +34,9 @@ export function ipRateLimit(limiters: Limiters) {
  */
 export const pollRateLimit = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.method !== 'GET') return next();
-  const { user, session, limiters } = c.var;
+  const [user, session, limiters] = [c.get('user'), c.get('session'), c.get('limiters')];
   const id = idParam(c.req.param('id'));
-  const polling = user && session && id !== undefined && isWriterEvaluationPending(c.var.deps.db, id, user.id);
+  const polling = user && session && id !== undefined && isWriterEvaluationPending(c.get('deps').db, id, user.id);
   const over = polling ? limited(c, limiters.perSession, session.id) : limited(c, limiters.perIp, clientKey(c));
   return over ?? next();
 });

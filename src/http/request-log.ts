@@ -10,9 +10,9 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   const seconds = (performance.now() - started) / 1000;
   const route = c.req.routePath;
-  c.var.deps.metrics.observeRequest(c.req.method, route, c.res.status, seconds);
-  c.var.deps.log.info(
-    { requestId: c.var.requestId, method: c.req.method, route, status: c.res.status, durationMs: Math.round(seconds * 10_000) / 10 },
+  c.get('deps').metrics.observeRequest(c.req.method, route, c.res.status, seconds);
+  c.get('deps').log.info(
+    { requestId: c.get('requestId'), method: c.req.method, route, status: c.res.status, durationMs: Math.round(seconds * 10_000) / 10 },
     'request',
   );
 });

@@ -22,9 +22,9 @@ export function sessionCookie(env: Env): { name: string; secure: boolean } {
   return { name: secure ? '__Host-memo_session' : 'memo_session', secure };
 }
 
-/** Loads the session named by the cookie, if valid, into c.var.user / c.var.session. */
+/** Loads the session named by the cookie, if valid, into c.get('user') / c.get('session'). */
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, config, now } = c.var.deps;
+  const { db, config, now } = c.get('deps');
   const { name } = sessionCookie(config.env);
   const token = getCookie(c, name);
   const t = now();
@@ -38,9 +38,9 @@ export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
 
 /** The current writer, creating an anonymous one (and its cookie) on first submission. */
 export function ensureWriter(c: Ctx): User {
-  const current = c.var.user;
+  const current = c.get('user');
   if (current) return current;
-  const { db, config, now } = c.var.deps;
+  const { db, config, now } = c.get('deps');
   const t = now();
   const id = insertAnonymousWriter(db, t);
   const user = findUserById(db, id)!;
@@ -52,8 +52,8 @@ export function ensureWriter(c: Ctx): User {
 
 /** Signs a user in: a fresh session (any previous one in this browser is ended) and its cookie. */
 export function startSession(c: Ctx, user: User): void {
-  const { db, config, now } = c.var.deps;
-  const previous = c.var.session;
+  const { db, config, now } = c.get('deps');
+  const previous = c.get('session');
   if (previous) invalidateSession(db, previous.id);
   const t = now();
   const { token, session } = createSession(db, user.id, t, sessionLifetime(config.current.files.auth, user), { ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null });
@@ -64,15 +64,15 @@ export function startSession(c: Ctx, user: User): void {
 
 /** Signs out: deletes the session row and the cookie. */
 export function endSession(c: Ctx): void {
-  const session = c.var.session;
-  if (session) invalidateSession(c.var.deps.db, session.id);
-  const cookie = sessionCookie(c.var.deps.config.env);
-  deleteCookie(c, cookie.name, cookieOptions(c.var.deps.config.env));
+  const session = c.get('session');
+  if (session) invalidateSession(c.get('deps').db, session.id);
+  const cookie = sessionCookie(c.get('deps').config.env);
+  deleteCookie(c, cookie.name, cookieOptions(c.get('deps').config.env));
   c.set('user', undefined);
   c.set('session', undefined);
 }
 
 function setSessionCookie(c: Ctx, token: string, ttlMs: number): void {
-  const cookie = sessionCookie(c.var.deps.config.env);
-  setCookie(c, cookie.name, token, cookieOptions(c.var.deps.config.env, ttlMs));
+  const cookie = sessionCookie(c.get('deps').config.env);
+  setCookie(c, cookie.name, token, cookieOptions(c.get('deps').config.env, ttlMs));
 }

@@ -1,13 +1,16 @@
 import * as v from 'valibot';
 import { findWriterEvaluation, retryFailedEvaluation, type EvaluationView } from '../db/queries/evaluations.ts';
+import { writerEvaluationVersion } from '../db/queries/evaluation-version.ts';
 import { MAX_FLAG_REASON, readEvaluationPage, type PanelContext } from '../evaluations/evaluation-page.ts';
 import { flagResult, mayFlag } from '../evaluations/flags.ts';
 import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
 import { errorResponse } from '../http/errors.tsx';
-import { setFlash } from '../http/flash.ts';
+import { hasFlash, setFlash } from '../http/flash.ts';
+import { pageTag, revalidate } from '../http/conditional.ts';
+import { renderCachedPage } from '../http/page-cache.ts';
 import { readForm } from '../http/form.ts';
 import { idParam } from '../http/id-param.ts';
-import { pageContext } from '../http/page-context.ts';
+import { layoutKey, pageContext, type PageContext } from '../http/page-context.ts';
 import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { normalizeNewlines } from '../text/newlines.ts';
@@ -18,14 +21,14 @@ import type { PanelProps } from '../views/partials/evaluation-panel.tsx';
 /** The `:id` and the signed-in writer (someone else's evaluation then answers 404 like a missing one). */
 function ownKey(c: Ctx): { id: number; writerId: string } | undefined {
   const id = idParam(c.req.param('id'));
-  const user = c.var.user;
+  const user = c.get('user');
   return id === undefined || !user ? undefined : { id, writerId: user.id };
 }
 
 /** The clock, provider pause and language a panel is rendered with. */
 function panelContext(c: Ctx): PanelContext {
-  const { now, gate } = c.var.deps;
-  return { now: now(), providerPaused: gate.pausedUntil > 0, i18n: c.var.i18n };
+  const { now, gate } = c.get('deps');
+  return { now: now(), providerPaused: gate.pausedUntil > 0, i18n: c.get('i18n') };
 }
 
 /** The flag form: a reason, required, at most MAX_FLAG_REASON characters; messages are catalog keys. */
@@ -56,10 +59,22 @@ function evaluationJson(e: EvaluationView, p: PanelProps) {
   };
 }
 
-/** GET /evaluations/:id — pending, result or failure; page, htmx fragment or JSON. */
+/** A finished (done or failed) evaluation's full page: its ETag and layout; undefined for other answers, which are not stored. */
+function finishedPage(c: Ctx, key: { id: number; writerId: string }): { tag: string; ctx: PageContext } | 'missing' | undefined {
+  const v = writerEvaluationVersion(c.get('deps').db, key.id, key.writerId);
+  if (!v) return 'missing';
+  if ((v.status !== 'done' && v.status !== 'failed') || wantsJson(c) || isHtmx(c) || hasFlash(c)) return undefined;
+  const ctx = pageContext(c);
+  return { tag: pageTag(layoutKey(ctx), v.version), ctx };
+}
+
+/** GET /evaluations/:id — pending, result or failure; page, htmx fragment or JSON. A finished page answers 304 while unchanged. */
 export function showEvaluation(c: Ctx) {
   const key = ownKey(c);
-  const model = key && readEvaluationPage(c.var.deps.db, key.id, key.writerId, panelContext(c));
+  const page = key && finishedPage(c, key);
+  if (!key || page === 'missing') return errorResponse(c, 404);
+  if (page) return revalidate(c, page.tag) ?? renderCachedPage(c, page.tag, () => <EvaluationPage ctx={page.ctx} panel={readEvaluationPage(c.get('deps').db, key.id, key.writerId, panelContext(c))!.panel} />);
+  const model = readEvaluationPage(c.get('deps').db, key.id, key.writerId, panelContext(c));
   if (!model) return errorResponse(c, 404);
   const { evaluation: e, panel } = model;
   c.header('Cache-Control', 'no-store');
@@ -70,7 +85,7 @@ export function showEvaluation(c: Ctx) {
 
 /** POST /evaluations/:id/retry — a failed evaluation goes back to the queue; 303 to its page. */
 export function retryEvaluation(c: Ctx) {
-  const { db, now, queue } = c.var.deps;
+  const { db, now, queue } = c.get('deps');
   const key = ownKey(c);
   const e = key && findWriterEvaluation(db, key.id, key.writerId);
   if (!e) return errorResponse(c, 404);
@@ -82,10 +97,10 @@ export function retryEvaluation(c: Ctx) {
 
 /** The evaluation page again with the flag form's reason and error (422). */
 function flagRejected(c: Ctx, key: { id: number; writerId: string }, reason: string, message: string) {
-  const { t, int } = c.var.i18n;
+  const { t, int } = c.get('i18n');
   const error = t(message as MessageKey, { count: int([...normalizeNewlines(reason).trim()].length), max: int(MAX_FLAG_REASON) });
   if (wantsJson(c)) return c.json({ error, field: 'reason' }, 422);
-  const model = readEvaluationPage(c.var.deps.db, key.id, key.writerId, { ...panelContext(c), flagForm: { reason, error } });
+  const model = readEvaluationPage(c.get('deps').db, key.id, key.writerId, { ...panelContext(c), flagForm: { reason, error } });
   return renderPage(c, <EvaluationPage ctx={pageContext(c)} panel={model!.panel} />, 422);
 }
 
@@ -93,7 +108,7 @@ function flagRejected(c: Ctx, key: { id: number; writerId: string }, reason: str
 export async function flagEvaluation(c: Ctx) {
   const form = await readForm(c);
   if (!form.ok) return form.response;
-  const { db, now } = c.var.deps;
+  const { db, now } = c.get('deps');
   const key = ownKey(c);
   const model = key && readEvaluationPage(db, key.id, key.writerId, panelContext(c));
   if (!key || !mayFlag(model)) return errorResponse(c, 404);
@@ -102,6 +117,6 @@ export async function flagEvaluation(c: Ctx) {
   if (!parsed.success) return flagRejected(c, key, reason, parsed.issues[0].message);
   flagResult(db, model, parsed.output.reason, now());
   if (wantsJson(c)) return c.json({ id: key.id, flagged: true, url: `/evaluations/${key.id}` }, 201);
-  setFlash(c, c.var.i18n.t('flag.flash'));
+  setFlash(c, c.get('i18n').t('flag.flash'));
   return redirectAfterPost(c, `/evaluations/${key.id}`, isHtmx(c));
 }

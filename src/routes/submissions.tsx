@@ -7,7 +7,8 @@ import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
 import { notFound } from '../http/errors.tsx';
 import { readForm } from '../http/form.ts';
 import { ID_PATTERN, idParam } from '../http/id-param.ts';
-import { pageContext } from '../http/page-context.ts';
+import { layoutKey, pageContext } from '../http/page-context.ts';
+import { renderCachedPage } from '../http/page-cache.ts';
 import { redirectAfterPost, renderFragment, renderPage } from '../http/render.ts';
 import { ensureWriter } from '../http/session.ts';
 import { AssignmentClosedPage } from '../views/pages/assignment-closed.tsx';
@@ -48,30 +49,24 @@ interface FormProps {
 }
 
 function formPage(c: Ctx, props: FormProps, status: 200 | 409 | 422 | 429 | 503 = 200) {
-  const { config, db } = c.var.deps;
+  const { config, db } = c.get('deps');
   const maxChars = config.current.files.llm.max_chars;
   const { assignment, ...form } = props;
   const rubric = assessedRubric(db, config, assignment?.slug);
-  if (status !== 200 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...form} assignmentSlug={assignment?.slug} maxChars={maxChars} i18n={c.var.i18n} />, status);
-  const page = (
-    <SubmissionPage
-      {...props}
-      maxChars={maxChars}
-      ctx={pageContext(c)}
-      rubricName={rubric.name}
-      rubricHref={rubricHref(assignment)}
-      criteria={rubric.criteria.map((x) => ({ name: x.name, weight: x.weight }))}
-      demo={config.current.provider.name === 'demo'}
-    />
-  );
-  return renderPage(c, page, status);
+  if (status !== 200 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...form} assignmentSlug={assignment?.slug} maxChars={maxChars} i18n={c.get('i18n')} />, status);
+  const ctx = pageContext(c);
+  const content = { maxChars, rubricName: rubric.name, rubricHref: rubricHref(assignment), criteria: rubric.criteria.map((x) => ({ name: x.name, weight: x.weight })), demo: config.current.provider.name === 'demo' };
+  const page = () => <SubmissionPage {...props} {...content} ctx={ctx} />;
+  // A blank form is the same for everyone with the same layout: rendered once, then sent from memory.
+  const blank = status === 200 && props.text === '' && props.parentId === undefined && props.error === undefined;
+  return blank ? renderCachedPage(c, `form ${layoutKey(ctx)} ${JSON.stringify([content, assignment])}`, page) : renderPage(c, page(), status);
 }
 
 /** GET / — the memo form, or the open assignments when there are several; `?revise=<submission id>` pre-fills it with one of the writer's memos. */
 export function showSubmissionForm(c: Ctx) {
-  const { db } = c.var.deps;
+  const { db } = c.get('deps');
   const revise = idParam(c.req.query('revise'));
-  const user = c.var.user;
+  const user = c.get('user');
   if (revise !== undefined && user) {
     const parent = findWriterSubmission(db, revise, user.id);
     if (parent) return formPage(c, { text: parent.text, parentId: parent.id, assignment: formAssignment(submissionAssignment(db, parent.id)) });
@@ -83,7 +78,7 @@ export function showSubmissionForm(c: Ctx) {
 
 /** GET /a/:slug — one assignment's memo form (its title and brief above it), or word that it is closed. */
 export function showAssignmentForm(c: Ctx) {
-  const assignment = findAssignmentBySlug(c.var.deps.db, c.req.param('slug') ?? '');
+  const assignment = findAssignmentBySlug(c.get('deps').db, c.req.param('slug') ?? '');
   if (!assignment) return notFound(c);
   if (!assignment.open) return renderPage(c, <AssignmentClosedPage ctx={pageContext(c)} title={assignment.title} />);
   return formPage(c, { text: '', assignment: formAssignment(assignment, false) });
@@ -92,15 +87,15 @@ export function showAssignmentForm(c: Ctx) {
 /** An invalid memo: 422 with the text as sent (NULs made visible) and the error beside it. */
 function invalidSubmission(c: Ctx, fields: Record<string, unknown>, issues: v.BaseIssue<unknown>[]) {
   const text = typeof fields.text === 'string' ? normalizeNewlines(fields.text).replaceAll('\0', '\uFFFD') : '';
-  const error = issues.find((i) => v.getDotPath(i) === 'text')?.message ?? c.var.i18n.t('validate.notText');
+  const error = issues.find((i) => v.getDotPath(i) === 'text')?.message ?? c.get('i18n').t('validate.notText');
   if (wantsJson(c)) return c.json({ error, field: 'text' }, 422);
   const parent = typeof fields.parent === 'string' ? idParam(fields.parent) : undefined;
-  return formPage(c, { text, error, parentId: parent, assignment: postedAssignment(c.var.deps.db, fields.assignment) }, 422);
+  return formPage(c, { text, error, parentId: parent, assignment: postedAssignment(c.get('deps').db, fields.assignment) }, 422);
 }
 
 /** A memo for an unknown (422) or closed (409) assignment: refused, the text kept in the form. */
 function assignmentRefused(c: Ctx, target: Exclude<SubmissionTarget, { ok: true }>, text: string, parentId: number | undefined) {
-  const { t } = c.var.i18n;
+  const { t } = c.get('i18n');
   const status = target.reason === 'unknown' ? 422 : 409;
   const error = target.reason === 'unknown' ? t('validate.assignmentUnknown', { slug: target.slug }) : t('validate.assignmentClosed', { title: target.assignment.title });
   if (wantsJson(c)) return c.json({ error, field: 'assignment' }, status);
@@ -110,13 +105,13 @@ function assignmentRefused(c: Ctx, target: Exclude<SubmissionTarget, { ok: true 
 
 /** POST /submissions — validate, store the memo in its assignment with a queued evaluation, 303 to its page. */
 export async function createSubmission(c: Ctx) {
-  const { db, config, now, queue } = c.var.deps;
+  const { db, config, now, queue } = c.get('deps');
   const form = await readForm(c);
   if (!form.ok) return form.response;
-  const parsed = v.safeParse(submissionSchema(config.current.files.llm.max_chars, c.var.i18n), form.fields);
+  const parsed = v.safeParse(submissionSchema(config.current.files.llm.max_chars, c.get('i18n')), form.fields);
   if (!parsed.success) return invalidSubmission(c, form.fields, parsed.issues);
   const { text, parent, assignment: slug } = parsed.output;
-  const target = submissionTarget(db, { slug, parent, writerId: c.var.user?.id });
+  const target = submissionTarget(db, { slug, parent, writerId: c.get('user')?.id });
   if (!target.ok) return assignmentRefused(c, target, text, parent);
   // Limits, budget and queue cap: 429/503 with Retry-After, the memo text kept in the form.
   const refusal = admissionRefusal(c);

@@ -1,5 +1,6 @@
-import { and, asc, eq, exists, or } from 'drizzle-orm';
+import { and, asc, eq, exists, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { preparedQuery } from '../prepared.ts';
 import { assignmentInstructors, assignments, submissions, users, type Assignment, type User } from '../schema.ts';
 
 /** The assignment created by migration 0008: today's single form, at `/` and `/a/memo`. */
@@ -14,8 +15,10 @@ export interface AssignmentLink {
 
 /** One assignment by its URL slug, or undefined. */
 export function findAssignmentBySlug(db: Db, slug: string): Assignment | undefined {
-  return db.select().from(assignments).where(eq(assignments.slug, slug)).get();
+  return assignmentBySlug(db).get({ slug });
 }
+
+const assignmentBySlug = preparedQuery((db) => db.select().from(assignments).where(eq(assignments.slug, sql.placeholder('slug'))).prepare());
 
 /** One assignment by id, or undefined. */
 export function findAssignment(db: Db, id: number): Assignment | undefined {
@@ -31,8 +34,12 @@ export function defaultAssignment(db: Db): Assignment {
 
 /** Assignments open for new memos, by title: what a student can choose from. */
 export function listOpenAssignments(db: Db): AssignmentLink[] {
-  return db.select({ id: assignments.id, slug: assignments.slug, title: assignments.title }).from(assignments).where(eq(assignments.open, true)).orderBy(asc(assignments.title), asc(assignments.id)).all();
+  return openAssignments(db).all();
 }
+
+const openAssignments = preparedQuery((db) =>
+  db.select({ id: assignments.id, slug: assignments.slug, title: assignments.title }).from(assignments).where(eq(assignments.open, true)).orderBy(asc(assignments.title), asc(assignments.id)).prepare(),
+);
 
 /** SQL condition: `user` owns or co-teaches the assignment (admins are let through before this is used). */
 export function teaches(db: Db, userId: string) {

@@ -1,5 +1,6 @@
 import { and, asc, avg, count, eq, gt, isNotNull, isNull, lt, lte, min, or, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { preparedQuery } from '../prepared.ts';
 import { evaluations, reviews, submissions, type Evaluation } from '../schema.ts';
 import { attemptTotals } from './attempts.ts';
 import { releaseColumns, reviewJoin, type ReleaseRow } from './reviews.ts';
@@ -29,14 +30,18 @@ export interface EvaluationView extends ReleaseRow {
 
 /** True when the evaluation belongs to the writer and is still queued or running (its page polls). */
 export function isWriterEvaluationPending(db: Db, id: number, writerId: string): boolean {
-  const row = db
+  const row = writerEvaluationStatus(db).get({ id, writerId });
+  return row?.status === 'queued' || row?.status === 'running';
+}
+
+const writerEvaluationStatus = preparedQuery((db) =>
+  db
     .select({ status: evaluations.status })
     .from(evaluations)
     .innerJoin(submissions, eq(submissions.id, evaluations.submissionId))
-    .where(and(eq(evaluations.id, id), eq(submissions.writerId, writerId)))
-    .get();
-  return row?.status === 'queued' || row?.status === 'running';
-}
+    .where(and(eq(evaluations.id, sql.placeholder('id')), eq(submissions.writerId, sql.placeholder('writerId'))))
+    .prepare(),
+);
 
 /** One evaluation with its memo, only if it belongs to the writer; otherwise undefined. */
 export function findWriterEvaluation(db: Db, id: number, writerId: string): EvaluationView | undefined {

@@ -1,5 +1,6 @@
-import { eq, lte } from 'drizzle-orm';
+import { eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { preparedQuery } from '../prepared.ts';
 import { sessions, users, type Session, type User } from '../schema.ts';
 
 /** Stores a new session row. */
@@ -9,8 +10,12 @@ export function insertSession(db: Db, s: Session): void {
 
 /** A session and its user, by session id. */
 export function findSessionWithUser(db: Db, id: string): { session: Session; user: User } | undefined {
-  return db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id)).get();
+  return sessionWithUser(db).get({ id });
 }
+
+const sessionWithUser = preparedQuery((db) =>
+  db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, sql.placeholder('id'))).prepare(),
+);
 
 /** Slides a session's expiry forward. */
 export function touchSession(db: Db, id: string, lastVerifiedAt: number, expiresAt: number): void {

@@ -5,7 +5,8 @@ import { iterateAdminEvaluations, type AdminEvaluationRow } from '../../db/queri
 import { isHtmx, wantsJson, type Ctx } from '../../http/context.ts';
 import { notFound } from '../../http/errors.tsx';
 import { idParam } from '../../http/id-param.ts';
-import { pageContext } from '../../http/page-context.ts';
+import { layoutKey, pageContext } from '../../http/page-context.ts';
+import { renderCachedPage } from '../../http/page-cache.ts';
 import { renderFragment, renderPage } from '../../http/render.ts';
 import { isoDate } from '../../views/format.ts';
 import { EvaluationDetailPage } from '../../views/pages/admin/evaluation-detail-page.tsx';
@@ -24,12 +25,14 @@ function invalidFilters(c: Ctx, p: Extract<ParsedFilters, { ok: false }>) {
 export function listEvaluations(c: Ctx) {
   const p = parseFilters(c.req.query());
   if (!p.ok) return invalidFilters(c, p);
-  const { rows, total, page, pages, pageSize } = listEvaluationsPage(c.var.deps.db, scopedFilter(p.filter, c.var.user!), p.order, c.req.query('page'));
+  const { rows, total, page, pages, pageSize } = listEvaluationsPage(c.get('deps').db, scopedFilter(p.filter, c.get('user')!), p.order, c.req.query('page'));
   if (wantsJson(c)) return c.json({ rows: rows.map(jsonRow), total, page, pageSize, pages });
   const emptyMessage = total === 0 ? 'No evaluations match these filters.' : undefined;
   const listing = { rows, order: p.order, page, pages, total, emptyMessage };
   if (isHtmx(c)) return renderFragment(c, <EvaluationsUpdate {...listing} values={p.values} />);
-  return renderPage(c, <EvaluationsPage ctx={pageContext(c)} values={p.values} errors={{}} listing={listing} />);
+  const ctx = pageContext(c);
+  // Keyed by everything it shows, rows included: a busy console re-reads the same page far more often than it changes.
+  return renderCachedPage(c, `admin-evaluations ${layoutKey(ctx)} ${JSON.stringify([listing, p.values])}`, () => <EvaluationsPage ctx={ctx} values={p.values} errors={{}} listing={listing} />);
 }
 
 function jsonRow(r: AdminEvaluationRow) {
@@ -54,9 +57,9 @@ function jsonRow(r: AdminEvaluationRow) {
 export function exportEvaluationsCsv(c: Ctx) {
   const p = parseFilters(c.req.query());
   if (!p.ok) return invalidFilters(c, p);
-  const { db, config, now } = c.var.deps;
+  const { db, config, now } = c.get('deps');
   const criteria = config.current.files.rubric.criteria.map((x) => x.id);
-  const body = evaluationsCsv(iterateAdminEvaluations(db, scopedFilter(p.filter, c.var.user!), p.order), criteria);
+  const body = evaluationsCsv(iterateAdminEvaluations(db, scopedFilter(p.filter, c.get('user')!), p.order), criteria);
   return c.body(body, 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="${evaluationsCsvFilename(now())}"`,
@@ -66,10 +69,10 @@ export function exportEvaluationsCsv(c: Ctx) {
 /** GET /admin/evaluations/:id — everything about one evaluation, including the raw prompt and response (also JSON). */
 export function showEvaluationDetail(c: Ctx) {
   const id = idParam(c.req.param('id'));
-  const model = id === undefined ? undefined : readAdminEvaluation(c.var.deps.db, id, c.var.user!);
+  const model = id === undefined ? undefined : readAdminEvaluation(c.get('deps').db, id, c.get('user')!);
   if (!model) return notFound(c);
   const { ev, result, resultProblem, attempts, review } = model;
-  if (resultProblem) c.var.deps.log.warn({ evaluationId: ev.id, problem: resultProblem }, 'stored evaluation result is corrupt');
+  if (resultProblem) c.get('deps').log.warn({ evaluationId: ev.id, problem: resultProblem }, 'stored evaluation result is corrupt');
   if (wantsJson(c)) {
     const { resultJson: _omit, ...fields } = ev;
     const reviewJson = review ? { note: review.note, reviewer: review.reviewerName, releasedAt: review.releasedAt, overrides: review.overrides } : null;
