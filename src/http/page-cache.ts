@@ -4,19 +4,30 @@ import type { Ctx } from './context.ts';
 /** Memory the rendered pages may hold, keys included (UTF-16: two bytes a character); the oldest go first. */
 const MAX_BYTES = 16 * 1024 * 1024;
 
-const pages = new Map<string, string>();
-let bytes = 0;
+/** One cache per app (its dependencies object): a test process builds many apps, each with its own database. */
+interface PageStore {
+  pages: Map<string, string>;
+  bytes: number;
+}
+const stores = new WeakMap<object, PageStore>();
 
 const size = (key: string, body: string) => 2 * (key.length + body.length);
 
-function remember(key: string, body: string): void {
+function storeOf(c: Ctx): PageStore {
+  const deps = c.get('deps');
+  let store = stores.get(deps);
+  if (!store) stores.set(deps, (store = { pages: new Map(), bytes: 0 }));
+  return store;
+}
+
+function remember(store: PageStore, key: string, body: string): void {
   if (size(key, body) > MAX_BYTES / 8) return;
-  bytes += size(key, body);
-  pages.set(key, body);
-  for (const [oldKey, oldBody] of pages) {
-    if (bytes <= MAX_BYTES) break;
-    pages.delete(oldKey);
-    bytes -= size(oldKey, oldBody);
+  store.bytes += size(key, body);
+  store.pages.set(key, body);
+  for (const [oldKey, oldBody] of store.pages) {
+    if (store.bytes <= MAX_BYTES) break;
+    store.pages.delete(oldKey);
+    store.bytes -= size(oldKey, oldBody);
   }
 }
 
@@ -25,10 +36,11 @@ function remember(key: string, body: string): void {
  * the layout's (layoutKey) and the content's (an ETag from pageTag, or the props themselves).
  */
 export async function renderCachedPage(c: Ctx, key: string, page: () => unknown) {
-  let body = pages.get(key);
+  const store = storeOf(c);
+  let body = store.pages.get(key);
   if (body === undefined) {
     body = String(await html`<!doctype html>${page()}`);
-    remember(key, body);
+    remember(store, key, body);
   }
   return c.html(body);
 }
