@@ -205,6 +205,10 @@ describe('first admin', () => {
     const generated = await ensureFirstAdmin(t.db, { ...t.config.env, adminUsername: '', adminPassword: '' }, auth, clock);
     expect(generated).toMatchObject({ created: true, username: 'admin', generatedPassword: expect.stringMatching(/^[a-z2-9]{24}$/) });
     expect(t.db.$client.prepare('select must_change_password as m from users where username = ?').get('admin')).toEqual({ m: 1 });
+    // Audited like any account creation, by the start-up itself.
+    expect(t.db.$client.prepare("select actor_id as id, actor_name as actor, target, details from audit_log where action = 'user.create'").all()).toEqual([
+      { id: null, actor: 'first start', target: 'admin', details: JSON.stringify({ role: 'admin', generatedPassword: true }) },
+    ]);
     expect(await ensureFirstAdmin(t.db, t.config.env, auth, clock)).toEqual({ created: false });
     await expect(ensureFirstAdmin(makeTestApp().db, { ...t.config.env, adminUsername: 'x', adminPassword: 'short' }, auth, clock)).rejects.toThrow(/at least 12/);
   });

@@ -1,6 +1,7 @@
 import type { Env } from '../config/env.ts';
 import type { AuthConfig } from '../config/schemas.ts';
 import type { Db } from '../db/client.ts';
+import { withAudit } from '../db/queries/audit.ts';
 import { countActiveAdmins, insertAccount } from '../db/queries/users.ts';
 import { adminPasswordEnvError, passwordProblem } from './account-policy.ts';
 import { hashPassword } from './passwords.ts';
@@ -20,10 +21,16 @@ export async function ensureFirstAdmin(db: Db, env: Env, auth: AuthConfig, now: 
   if (env.adminPassword) {
     const problem = passwordProblem(env.adminPassword, 'admin', auth);
     if (problem) throw new Error(adminPasswordEnvError(problem, auth));
-    insertAccount(db, { username, passwordHash: await hashPassword(env.adminPassword), role: 'admin', mustChangePassword: false, now });
+    createFirstAdmin(db, { username, passwordHash: await hashPassword(env.adminPassword), generated: false, now });
     return { created: true, username };
   }
   const generatedPassword = `${randomId()}`;
-  insertAccount(db, { username, passwordHash: await hashPassword(generatedPassword), role: 'admin', mustChangePassword: true, now });
+  createFirstAdmin(db, { username, passwordHash: await hashPassword(generatedPassword), generated: true, now });
   return { created: true, username, generatedPassword };
+}
+
+/** The first admin and its audit entry, in one transaction (the actor is the start-up itself). */
+function createFirstAdmin(db: Db, a: { username: string; passwordHash: string; generated: boolean; now: number }): void {
+  const entry = { actor: { id: null, username: 'first start' }, action: 'user.create', target: a.username, details: { role: 'admin', generatedPassword: a.generated }, now: a.now };
+  withAudit(db, entry, () => insertAccount(db, { username: a.username, passwordHash: a.passwordHash, role: 'admin', mustChangePassword: a.generated, now: a.now }));
 }
