@@ -10,9 +10,10 @@ import {
   type AssignmentFields,
 } from '../db/queries/assignments.ts';
 import { findConfigVersion } from '../db/queries/config-versions.ts';
-import { findUserById, findUserByUsername, isDuplicateUsername } from '../db/queries/users.ts';
+import { findUserById, findUserByUsername } from '../db/queries/users.ts';
 import type { Db } from '../db/client.ts';
 import type { Assignment } from '../db/schema.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 
 // Assignment operations for the console. Each checks its rules, then changes the database and writes
 // its audit entry in one transaction (as src/auth/accounts.ts does for accounts).
@@ -48,12 +49,12 @@ function problemsOf(db: Db, input: AssignmentFields, current?: Assignment): Assi
   return Object.values(problems).some(Boolean) ? problems : undefined;
 }
 
-/** Runs a slug-writing change; a unique-index failure (the slug taken meanwhile; isDuplicateUsername reads any such error) is a problem, not a crash. */
+/** Runs a slug-writing change; a unique-index failure (the slug taken meanwhile; isUniqueViolation reads any such error) is a problem, not a crash. */
 function slugSafe(change: () => number): AssignmentChange {
   try {
     return { ok: true, id: change() };
   } catch (err) {
-    if (!isDuplicateUsername(err)) throw err;
+    if (!isUniqueViolation(err)) throw err;
     return { ok: false, problems: { slug: 'taken' } };
   }
 }

@@ -2,11 +2,12 @@ import { CsvError, parse } from 'csv-parse/sync';
 import type { AuthConfig } from '../config/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { withAudit } from '../db/queries/audit.ts';
-import { findTakenUsernames, insertAccounts, isDuplicateUsername } from '../db/queries/users.ts';
+import { findTakenUsernames, insertAccounts } from '../db/queries/users.ts';
 import { isRole, passwordProblem, passwordProblemText, USERNAME_PATTERN, USERNAME_RULE, type Role } from './account-policy.ts';
 import type { Acting } from './accounts.ts';
 import { hashPassword } from './passwords.ts';
 import { randomId } from './random.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 
 /** Most lines one CSV import may hold. */
 export const MAX_IMPORT_LINES = 500;
@@ -116,7 +117,7 @@ export async function importAccounts(db: Db, auth: AuthConfig, by: Acting, text:
   try {
     withAudit(db, { ...by, action: 'user.import', target: `${accounts.length} accounts`, details }, () => insertAccounts(db, accounts));
   } catch (err) {
-    if (!isDuplicateUsername(err)) throw err;
+    if (!isUniqueViolation(err)) throw err;
     return { ok: false, problems: takenProblems(db, rows) };
   }
   return { ok: true, accounts: issued.map((r) => ({ username: r.username, role: r.role, password: r.generated ? r.password : undefined })) };

@@ -2,7 +2,7 @@ import type { AuthConfig } from '../config/schemas.ts';
 import type { Db } from '../db/client.ts';
 import { countUserSessions } from '../db/queries/admin-sessions.ts';
 import { withAudit, type AuditActor } from '../db/queries/audit.ts';
-import { countActiveAdmins, findUserByUsername, insertAccount, isDuplicateUsername, updateActive, updatePassword, updateRole } from '../db/queries/users.ts';
+import { countActiveAdmins, findUserByUsername, insertAccount, updateActive, updatePassword, updateRole } from '../db/queries/users.ts';
 import type { User } from '../db/schema.ts';
 import { checkPasswordThrottled } from './login.ts';
 import { passwordProblem, USERNAME_PATTERN, type PasswordProblem, type Role } from './account-policy.ts';
@@ -10,6 +10,7 @@ import { hashPassword } from './passwords.ts';
 import { randomId } from './random.ts';
 import { invalidateSession, invalidateUserSessions } from './sessions.ts';
 import type { Wait } from './throttle.ts';
+import { isUniqueViolation } from '../db/errors.ts';
 
 // Account operations. Each checks its rules, then changes the database and writes its audit entry
 // in one transaction: an entry exists exactly when the change happened.
@@ -75,7 +76,7 @@ export async function createAccount(db: Db, auth: AuthConfig, by: Acting, input:
   try {
     return { ok: true, id: withAudit(db, entry, () => insertAccount(db, account)), ...issued };
   } catch (err) {
-    if (!isDuplicateUsername(err)) throw err;
+    if (!isUniqueViolation(err)) throw err;
     return { ok: false, problems: { username: 'taken' } };
   }
 }

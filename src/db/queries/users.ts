@@ -87,13 +87,6 @@ export function findTakenUsernames(db: Db, names: string[]): string[] {
     .map((r) => r.username ?? '');
 }
 
-/** True when an insert failed on the unique username index (someone took the name meanwhile). */
-export function isDuplicateUsername(err: unknown): boolean {
-  for (let e: unknown = err; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') return true;
-  }
-  return false;
-}
 
 /** Deletes anonymous writers nothing points to any more: no memo and no live session. Returns how many. */
 export function deleteEmptyAnonymousWriters(db: Db): number {

@@ -16,7 +16,8 @@ import { readForm } from '../../http/form.ts';
 import { normalizeNewlines } from '../../text/newlines.ts';
 import type { AssignmentFormState, AssignmentFormValues } from '../../views/partials/admin/assignment-form-state.ts';
 import { assignmentNotFound, renderAssignmentPage, renderAssignmentsPage, taughtAssignment } from './assignment-pages.tsx';
-import { actingAdmin, done } from './users-shared.tsx';
+import { done } from './users-shared.tsx';
+import { actingUser } from '../../http/acting.ts';
 
 const PinSchema = v.optional(v.union([v.literal(''), v.pipe(v.string(), v.regex(/^\d{1,9}$/), v.transform(Number))], 'Choose a version from the list.'), '');
 
@@ -79,7 +80,7 @@ export async function createAssignment(c: Ctx) {
   if (!form.ok) return form.response;
   const parsed = parseAssignmentForm(form.fields);
   if (!parsed.ok) return formFailed(c, parsed.state);
-  const res = createNewAssignment(c.var.deps.db, actingAdmin(c), parsed.fields);
+  const res = createNewAssignment(c.var.deps.db, actingUser(c), parsed.fields);
   if (!res.ok) return formFailed(c, { values: parsed.values, errors: problemErrors(res.problems, parsed.fields.slug) });
   return done(c, `Created the assignment ${parsed.fields.title}. Students open it at /a/${parsed.fields.slug}.`, `/admin/assignments/${res.id}`);
 }
@@ -100,7 +101,7 @@ export async function updateAssignment(c: Ctx) {
   if (!form.ok) return form.response;
   const parsed = parseAssignmentForm(form.fields);
   if (!parsed.ok) return formFailed(c, parsed.state, a);
-  const res = updateStoredAssignment(c.var.deps.db, actingAdmin(c), a, parsed.fields);
+  const res = updateStoredAssignment(c.var.deps.db, actingUser(c), a, parsed.fields);
   if (!res.ok) return formFailed(c, { values: parsed.values, errors: problemErrors(res.problems, parsed.fields.slug) }, a);
   return done(c, `Saved the assignment ${parsed.fields.title}.`, `/admin/assignments/${a.id}`);
 }
@@ -128,13 +129,13 @@ export async function addCoTeacher(c: Ctx) {
   const form = await readForm(c);
   if (!form.ok) return form.response;
   const username = typeof form.fields.username === 'string' ? form.fields.username.trim() : '';
-  return coTeacherAnswer(c, a, addAssignmentCoTeacher(c.var.deps.db, actingAdmin(c), a, username), username, 'added');
+  return coTeacherAnswer(c, a, addAssignmentCoTeacher(c.var.deps.db, actingUser(c), a, username), username, 'added');
 }
 
 /** POST /admin/assignments/:id/instructors/:userId/remove — removes a co-teacher. */
 export function removeCoTeacher(c: Ctx) {
   const a = taughtAssignment(c);
   if (!a) return assignmentNotFound(c);
-  const res = removeAssignmentCoTeacher(c.var.deps.db, actingAdmin(c), a, c.req.param('userId') ?? '');
+  const res = removeAssignmentCoTeacher(c.var.deps.db, actingUser(c), a, c.req.param('userId') ?? '');
   return coTeacherAnswer(c, a, res, '', 'removed');
 }

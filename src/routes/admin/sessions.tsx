@@ -10,7 +10,8 @@ import { renderPage } from '../../http/render.ts';
 import { endSession } from '../../http/session.ts';
 import { plural } from '../../views/format.ts';
 import { SessionsPage } from '../../views/pages/admin/sessions-page.tsx';
-import { accountNotFound, actingAdmin, done, loadAccount } from './users-shared.tsx';
+import { accountNotFound, done, loadAccount } from './users-shared.tsx';
+import { actingUser } from '../../http/acting.ts';
 
 /** Where "Revoke all" returns to: the page its form was on. */
 export const RevokeAllSchema = v.object({ back: v.optional(v.picklist(['/admin/users', '/admin/sessions']), '/admin/users') });
@@ -39,7 +40,7 @@ export async function revokeSession(c: Ctx) {
   const { db } = c.var.deps;
   const session = findAccountSession(db, c.req.param('id') ?? '');
   if (!session) return errorResponse(c, 404, 'This session no longer exists: it has ended, expired or was revoked already.');
-  endAccountSession(db, actingAdmin(c), session);
+  endAccountSession(db, actingUser(c), session);
   if (session.id === c.var.session?.id) return signedOut(c, 'You revoked your own session and are signed out.');
   return done(c, `Revoked a session of ${session.username}.`, '/admin/sessions');
 }
@@ -52,7 +53,7 @@ export async function revokeUserSessions(c: Ctx) {
   if (!target) return accountNotFound(c);
   const parsed = v.safeParse(RevokeAllSchema, form.fields);
   const back = parsed.success ? parsed.output.back : '/admin/users';
-  const ended = endAccountSessions(c.var.deps.db, actingAdmin(c), target);
+  const ended = endAccountSessions(c.var.deps.db, actingUser(c), target);
   if (target.id === c.var.user?.id) return signedOut(c, `You ended all ${plural(ended, 'session', 'sessions')} of your account and are signed out.`);
   return done(c, `Ended ${plural(ended, 'session', 'sessions')} of ${target.username}.`, back);
 }

@@ -6,7 +6,8 @@ import { wantsJson, type Ctx } from '../../http/context.ts';
 import { readForm } from '../../http/form.ts';
 import { plural } from '../../views/format.ts';
 import type { RowError } from '../../views/partials/admin/user-actions.tsx';
-import { accountNotFound, actingAdmin, done, loadAccount, refuse, renderUsersPage } from './users-shared.tsx';
+import { accountNotFound, done, loadAccount, refuse, renderUsersPage } from './users-shared.tsx';
+import { actingUser } from '../../http/acting.ts';
 
 /** The role-change form. */
 export const ChangeRoleSchema = v.object({ role: v.picklist(ROLES, ROLE_RULE) });
@@ -41,7 +42,7 @@ export async function deactivateUser(c: Ctx) {
   if (!form.ok) return form.response;
   const target = loadAccount(c);
   if (!target) return accountNotFound(c);
-  const res = deactivateAccount(c.var.deps.db, actingAdmin(c), target);
+  const res = deactivateAccount(c.var.deps.db, actingUser(c), target);
   if (!res.ok) return refuse(c, refusalText(target, res.error, 'deactivate'));
   if (!res.changed) return done(c, `${target.username} is already deactivated.`);
   return done(c, `Deactivated ${target.username}; ${plural(res.sessionsEnded, 'session', 'sessions')} ended.`);
@@ -53,7 +54,7 @@ export async function activateUser(c: Ctx) {
   if (!form.ok) return form.response;
   const target = loadAccount(c);
   if (!target) return accountNotFound(c);
-  const res = activateAccount(c.var.deps.db, actingAdmin(c), target);
+  const res = activateAccount(c.var.deps.db, actingUser(c), target);
   return done(c, res.ok && res.changed ? `Activated ${target.username}.` : `${target.username} is already active.`);
 }
 
@@ -66,7 +67,7 @@ export async function changeRole(c: Ctx) {
   const parsed = v.safeParse(ChangeRoleSchema, form.fields);
   if (!parsed.success) return rowFailed(c, { userId: target.id, field: 'role', message: parsed.issues[0].message });
   const role = parsed.output.role;
-  const res = changeAccountRole(c.var.deps.db, actingAdmin(c), target, role);
+  const res = changeAccountRole(c.var.deps.db, actingUser(c), target, role);
   if (!res.ok) return refuse(c, refusalText(target, res.error, 'demote'));
   if (!res.changed) return done(c, `${target.username} is already ${roleName(role)}.`);
   return done(c, `${target.username} is now ${roleName(role)}; ${plural(res.sessionsEnded, 'session', 'sessions')} ended.`);
@@ -81,7 +82,7 @@ export async function resetPassword(c: Ctx) {
   const parsed = v.safeParse(ResetPasswordSchema, form.fields);
   if (!parsed.success) return rowFailed(c, { userId: target.id, field: 'password', message: 'Enter the password as text.' });
   const auth = c.var.deps.config.current.files.auth;
-  const res = await resetAccountPassword(c.var.deps.db, auth, actingAdmin(c), target, parsed.output.password);
+  const res = await resetAccountPassword(c.var.deps.db, auth, actingUser(c), target, parsed.output.password);
   if (!res.ok) return resetFailed(c, target, res.error);
   const message = `Reset the password of ${target.username}; ${plural(res.sessionsEnded, 'session', 'sessions')} ended. They must choose a new password at next sign-in.`;
   if (!res.generated) return done(c, message);

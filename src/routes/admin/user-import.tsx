@@ -1,7 +1,8 @@
 import { importAccounts, type ImportProblem } from '../../auth/account-import.ts';
 import { wantsJson, type Ctx } from '../../http/context.ts';
 import { readForm } from '../../http/form.ts';
-import { actingAdmin, renderUsersPage } from './users-shared.tsx';
+import { renderUsersPage } from './users-shared.tsx';
+import { actingUser } from '../../http/acting.ts';
 
 /** The CSV text from the uploaded file when one was chosen, else from the textarea. */
 async function importText(fields: Record<string, unknown>): Promise<string> {
@@ -20,7 +21,7 @@ export async function importUsers(c: Ctx) {
   const form = await readForm(c);
   if (!form.ok) return form.response;
   const text = (await importText(form.fields)).replaceAll('\0', '\uFFFD');
-  const res = await importAccounts(c.var.deps.db, c.var.deps.config.current.files.auth, actingAdmin(c), text);
+  const res = await importAccounts(c.var.deps.db, c.var.deps.config.current.files.auth, actingUser(c), text);
   if (!res.ok) return importFailed(c, text, res.problems);
   if (wantsJson(c)) return c.json({ created: res.accounts }, 201);
   const n = res.accounts.length;

@@ -1,7 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { minPasswordLengths } from '../../auth/account-policy.ts';
 import { MAX_IMPORT_LINES } from '../../auth/account-import.ts';
-import type { Acting } from '../../auth/accounts.ts';
 import { findUserById, listAccounts } from '../../db/queries/users.ts';
 import type { User } from '../../db/schema.ts';
 import { isHtmx, wantsJson, type Ctx } from '../../http/context.ts';
@@ -49,11 +48,6 @@ export function accountNotFound(c: Ctx) {
   return errorResponse(c, 404, 'There is no account with this address. It may have been deleted; go back to the users page and reload it.');
 }
 
-/** The signed-in admin, now: who account operations record in the audit log. */
-export function actingAdmin(c: Ctx): Acting {
-  const actor = c.var.user!;
-  return { actor: { id: actor.id, username: actor.username }, now: c.var.deps.now() };
-}
 
 /** An action refused by a rule (409): the users page with the reason on top, or JSON. */
 export function refuse(c: Ctx, message: string, status: 409 | 422 = 409) {

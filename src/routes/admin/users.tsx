@@ -7,7 +7,8 @@ import { ROLES } from '../../db/schema.ts';
 import { wantsJson, type Ctx } from '../../http/context.ts';
 import { readForm } from '../../http/form.ts';
 import type { UserCreateState } from '../../views/partials/admin/user-create-form.tsx';
-import { actingAdmin, done, renderUsersPage } from './users-shared.tsx';
+import { done, renderUsersPage } from './users-shared.tsx';
+import { actingUser } from '../../http/acting.ts';
 
 export { activateUser, changeRole, deactivateUser, resetPassword } from './user-actions.tsx';
 export { importUsers } from './user-import.tsx';
@@ -62,7 +63,7 @@ export async function createUser(c: Ctx) {
   if (!parsed.success) return createFailed(c, { values, errors: schemaErrors(parsed.issues) });
   const input = parsed.output;
   const auth = c.var.deps.config.current.files.auth;
-  const res = await createAccount(c.var.deps.db, auth, actingAdmin(c), input);
+  const res = await createAccount(c.var.deps.db, auth, actingUser(c), input);
   if (!res.ok) return createFailed(c, { values, errors: problemErrors(res.problems, input, auth) });
   if (wantsJson(c)) return c.json({ id: res.id, username: input.username, role: input.role, password: res.generated ? res.password : undefined }, 201);
   if (!res.generated) return done(c, `Created ${input.username}. They must choose a new password at first sign-in.`);
