@@ -83,6 +83,17 @@ export const LlmSchema = v.strictObject({
   submissions_per_address_per_hour: v.optional(int(1, 1_000_000), 60),
   // US dollars per million tokens by model id; merged over the built-in table in src/llm/prices.ts.
   prices: v.optional(v.record(v.string(), price), {}),
+  // Independent readings of each memo (k). With k > 1 they run in parallel, each criterion gets the
+  // median score, the feedback comes from the reading closest to the medians, and it costs k times as much.
+  samples: v.optional(int(1, 9), 1),
+  // Students are told "scores varied by up to X between readings" when a criterion's range reaches this.
+  spread_note_threshold: v.optional(v.pipe(v.number(), v.minValue(0)), 1),
+  // Anchor-memo calibration: readings per anchor, and how far (as a fraction, 0.05 = 5 points) a
+  // draft's hit rate may fall below the published config's before publishing needs an admin override.
+  calibration: v.optional(
+    v.strictObject({ samples: v.optional(int(1, 20), 3), tolerance: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1)), 0.05) }),
+    { samples: 3, tolerance: 0.05 },
+  ),
 });
 
 /** auth.yaml: student mode, sessions, lockout, passwords, rate limits. */

@@ -103,6 +103,10 @@ export const evaluations = sqliteTable(
     partialJson: text('partial_json'),
     /** From queueing to the first criterion saved, for the first run that saved one. */
     firstFeedbackMs: integer('first_feedback_ms'),
+    /** How many independent readings (llm.yaml samples) the result combines; 1 = a single reading. */
+    samples: integer('samples').notNull().default(1),
+    /** JSON, when samples > 1: per criterion every reading's score, min, max, range and std dev (decision 019). */
+    spreadJson: text('spread_json'),
     attempts: integer('attempts').notNull().default(0),
     runs: integer('runs').notNull().default(0),
     release: text('release', { enum: RELEASE_STATES }).notNull().default('immediate'),
@@ -131,6 +135,7 @@ export const evaluations = sqliteTable(
 );
 
 export const CONFIG_NAMES = ['rubric', 'prompt', 'llm', 'auth'] as const;
+export const CONFIG_VERSION_STATUSES = ['published', 'draft', 'discarded'] as const;
 
 /** Admin edits of config/*.yaml: each save is a new version; the newest of each name is in force. */
 export const configVersions = sqliteTable(
@@ -146,6 +151,13 @@ export const configVersions = sqliteTable(
     authorName: text('author_name').notNull(),
     note: text('note').notNull(),
     createdAt: millis('created_at').notNull(),
+    /**
+     * published: in the history, the newest is in force. draft: saved for calibration, never in force
+     * until published (which appends a published copy and sets published_version). discarded: dropped draft.
+     */
+    status: text('status', { enum: CONFIG_VERSION_STATUSES }).notNull().default('published'),
+    /** For a draft that was published: the published version it became. */
+    publishedVersion: integer('published_version'),
   },
   (t) => [uniqueIndex('config_versions_name_version').on(t.name, t.version)],
 );
@@ -210,6 +222,8 @@ export const evaluationAttempts = sqliteTable(
     evaluationId: integer('evaluation_id').notNull().references(() => evaluations.id, { onDelete: 'cascade' }),
     /** Which run of the evaluation (evaluations.runs at the time): 1, then 2 after Try again or a requeue. */
     run: integer('run').notNull(),
+    /** Which reading (0-based) when llm.yaml samples > 1; always 0 for a single reading. */
+    sample: integer('sample').notNull().default(0),
     startedAt: millis('started_at').notNull(),
     finishedAt: millis('finished_at').notNull(),
     /** ok, or the error kind (rate_limited, max_tokens, refusal, invalid_output, ...). */
@@ -320,3 +334,109 @@ export const flags = sqliteTable(
 );
 
 export type Flag = typeof flags.$inferSelect;
+
+/**
+ * An admin's edit of one anchor memo of one assignment: appended, never updated (like config versions).
+ * The newest version of each anchor id is in force; `yaml` null means the anchor was removed at that
+ * version. Anchors without stored versions come from config/anchors/*.yaml (version 0).
+ */
+export const anchorVersions = sqliteTable(
+  'anchor_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    assignmentId: integer('assignment_id').notNull().references(() => assignments.id, { onDelete: 'cascade' }),
+    anchorId: text('anchor_id').notNull(),
+    version: integer('version').notNull(),
+    yaml: text('yaml'),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    note: text('note').notNull(),
+    createdAt: millis('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('anchor_versions_anchor_version').on(t.assignmentId, t.anchorId, t.version)],
+);
+
+export type AnchorVersion = typeof anchorVersions.$inferSelect;
+
+export const CALIBRATION_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+
+/**
+ * One calibration run: every anchor of an assignment evaluated `samples` times with one exact config
+ * (hashes and stored version numbers, a draft's included). Totals are stored when it finishes.
+ */
+export const calibrationRuns = sqliteTable(
+  'calibration_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    assignmentId: integer('assignment_id').notNull().references(() => assignments.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: CALIBRATION_STATUSES }).notNull().default('queued'),
+    samples: integer('samples').notNull(),
+    /** direct: one Messages call per reading; batch: the Message Batches API (half price). */
+    mode: text('mode', { enum: ['direct', 'batch'] }).notNull().default('direct'),
+    provider: text('provider').notNull(),
+    model: text('model').notNull(),
+    effort: text('effort'),
+    /** Content hashes of the configs used (same as evaluations.*_version). */
+    rubricVersion: text('rubric_version').notNull(),
+    promptVersion: text('prompt_version').notNull(),
+    llmVersion: text('llm_version').notNull(),
+    /** config_versions.version of each (0 = the shipped file); a draft's number when it is the draft. */
+    rubricSource: integer('rubric_source').notNull(),
+    promptSource: integer('prompt_source').notNull(),
+    llmSource: integer('llm_source').notNull(),
+    /** The config draft this run tests (name and version), null for the published config. */
+    draftName: text('draft_name', { enum: CONFIG_NAMES }),
+    draftVersion: integer('draft_version'),
+    /** JSON: the anchors as used (id, title, tags, expected ranges, version), so the run reads the same later. */
+    anchorsJson: text('anchors_json').notNull(),
+    anchorsHash: text('anchors_hash').notNull(),
+    /** Progress: readings finished out of anchors × samples. */
+    readingsTotal: integer('readings_total').notNull(),
+    readingsDone: integer('readings_done').notNull().default(0),
+    hitRate: real('hit_rate'),
+    meanDistance: real('mean_distance'),
+    meanSpread: real('mean_spread'),
+    worstSpread: real('worst_spread'),
+    costUsd: real('cost_usd').notNull().default(0),
+    startedById: text('started_by_id').references(() => users.id, { onDelete: 'set null' }),
+    startedByName: text('started_by_name').notNull(),
+    error: text('error'),
+    createdAt: millis('created_at').notNull(),
+    finishedAt: millis('finished_at'),
+  },
+  (t) => [index('calibration_runs_assignment_idx').on(t.assignmentId, t.id), index('calibration_runs_draft_idx').on(t.draftName, t.draftVersion)],
+);
+
+export type CalibrationRun = typeof calibrationRuns.$inferSelect;
+
+/**
+ * One reading of one anchor in a calibration run: its scores or its failure, and what it cost. The
+ * cost counts toward the llm.yaml budget like any evaluation attempt (started_at, cost_usd).
+ */
+export const calibrationReadings = sqliteTable(
+  'calibration_readings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id').notNull().references(() => calibrationRuns.id, { onDelete: 'cascade' }),
+    anchorId: text('anchor_id').notNull(),
+    sample: integer('sample').notNull(),
+    status: text('status', { enum: ['done', 'failed'] }).notNull(),
+    /** JSON {criterionId: score}, when done. */
+    scoresJson: text('scores_json'),
+    overall: real('overall'),
+    errorKind: text('error_kind'),
+    errorMessage: text('error_message'),
+    attempts: integer('attempts').notNull().default(0),
+    inputTokens: integer('input_tokens').notNull().default(0),
+    outputTokens: integer('output_tokens').notNull().default(0),
+    costUsd: real('cost_usd').notNull().default(0),
+    latencyMs: integer('latency_ms'),
+    /** The model's answer(s), for the debug view; pruned with raw prompts after raw_retention_days. */
+    rawResponse: text('raw_response'),
+    startedAt: millis('started_at').notNull(),
+    finishedAt: millis('finished_at').notNull(),
+  },
+  (t) => [index('calibration_readings_run_idx').on(t.runId, t.anchorId, t.sample), index('calibration_readings_started_idx').on(t.startedAt, t.costUsd)],
+);
+
+export type CalibrationReading = typeof calibrationReadings.$inferSelect;

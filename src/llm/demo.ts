@@ -41,12 +41,14 @@ function answerPieces(answer: ReturnType<typeof demoEvaluation>): string[] {
   return [`{"criteria":{${each[0] ?? ''}`, ...each.slice(1), tail];
 }
 
-function extractMemo(userMessage: string): string {
+/** The memo inside the user message's <memo> tags (the escaping of a literal tag undone). */
+export function extractMemo(userMessage: string): string {
   const m = /<memo>\n([\s\S]*)\n<\/memo>/.exec(userMessage);
   return (m ? m[1]! : userMessage).replace(/<(\/?)(memo)\u200B/gi, '<$1$2');
 }
 
-function schemaFacts(schema: Record<string, unknown>): { ids: string[]; levels: number[] } {
+/** The criterion ids and score levels the output schema allows. */
+export function schemaFacts(schema: Record<string, unknown>): { ids: string[]; levels: number[] } {
   const criteria = (schema as { properties: { criteria: { required: string[]; properties: Record<string, { properties: { score: { enum: number[] } } }> } } }).properties.criteria;
   const ids = criteria.required;
   const levels = criteria.properties[ids[0]!]!.properties.score.enum;
@@ -97,7 +99,8 @@ function rawScore(id: string, f: Features): number {
   return length + 1;
 }
 
-function demoEvaluation(memo: string, ids: string[], levels: number[]) {
+/** The demo's answer to one memo: scores from surface features of the text (length, figures, an ask, risks). */
+export function demoEvaluation(memo: string, ids: string[], levels: number[]) {
   const f = features(memo);
   const say = DEMO_PHRASES[detectLanguage(memo)];
   const lo = levels[0]!;

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { AttemptRecord } from '../../llm/attempts.ts';
 import type { Db } from '../client.ts';
-import { evaluationAttempts, type EvaluationAttempt } from '../schema.ts';
+import { calibrationReadings as r, evaluationAttempts, type EvaluationAttempt } from '../schema.ts';
 
 /** Appends one LLM attempt of an evaluation run. */
 export function insertAttempt(db: Db, evaluationId: number, run: number, a: AttemptRecord): void {
@@ -67,9 +67,11 @@ export function attemptTotalsSince(db: Db, since: number): AttemptTotals {
   return db.select(totalsColumns).from(a).where(gte(a.startedAt, since)).get()!;
 }
 
-/** US dollars spent on attempts made since a time (the budget check: an index-only scan). */
+/** US dollars spent since a time on evaluation attempts and calibration readings (the budget check: index-only scans). */
 export function spendSince(db: Db, since: number): number {
-  return db.select({ usd: sql<number>`coalesce(sum(${a.costUsd}), 0)` }).from(a).where(gte(a.startedAt, since)).get()!.usd;
+  const evaluations = db.select({ usd: sql<number>`coalesce(sum(${a.costUsd}), 0)` }).from(a).where(gte(a.startedAt, since)).get()!.usd;
+  const calibration = db.select({ usd: sql<number>`coalesce(sum(${r.costUsd}), 0)` }).from(r).where(gte(r.startedAt, since)).get()!.usd;
+  return evaluations + calibration;
 }
 
 /** Every attempt of an evaluation, oldest first, for the admin debug view. */

@@ -15,9 +15,20 @@ const summary = {
   createdAt: configVersions.createdAt,
 };
 
-/** The newest version of one config (the one in force), or undefined when only the shipped file exists. */
+const published = eq(configVersions.status, 'published');
+
+/** The newest published version of one config (the one in force), or undefined when only the shipped file exists. */
 export function latestConfigVersion(db: Db, name: ConfigName): ConfigVersion | undefined {
-  return db.select().from(configVersions).where(eq(configVersions.name, name)).orderBy(desc(configVersions.version)).limit(1).get();
+  return db.select().from(configVersions).where(and(eq(configVersions.name, name), published)).orderBy(desc(configVersions.version)).limit(1).get();
+}
+
+/** One draft of one config (still a draft: not published, not discarded), or undefined. */
+export function findDraftVersion(db: Db, name: ConfigName, version: number): ConfigVersion | undefined {
+  return db
+    .select()
+    .from(configVersions)
+    .where(and(eq(configVersions.name, name), eq(configVersions.version, version), eq(configVersions.status, 'draft')))
+    .get();
 }
 
 /** One version of one config, or undefined. */
@@ -36,7 +47,7 @@ export function countConfigVersions(db: Db, name: ConfigName): number {
 }
 
 /**
- * The version number whose content has this hash (the value evaluations store), newest first;
+ * The published version number whose content has this hash (the value evaluations store), newest first;
  * with `at`, only versions saved by then. Undefined when no stored version matches (e.g. the shipped file).
  */
 export function findVersionByHash(db: Db, name: ConfigName, hash: string, at?: number): number | undefined {
@@ -44,7 +55,7 @@ export function findVersionByHash(db: Db, name: ConfigName, hash: string, at?: n
   return db
     .select({ version: configVersions.version })
     .from(configVersions)
-    .where(and(eq(configVersions.name, name), eq(configVersions.hash, hash), when))
+    .where(and(eq(configVersions.name, name), eq(configVersions.hash, hash), published, when))
     .orderBy(desc(configVersions.version))
     .limit(1)
     .get()?.version;
@@ -57,6 +68,8 @@ export interface NewConfigVersion {
   author: { id: string; username: string | null };
   note: string;
   now: number;
+  /** Default published (in force at once); a draft waits for calibration and publishing. */
+  status?: 'published' | 'draft';
 }
 
 /** Appends a version numbered one past the newest of that config; returns its number. Call inside the caller's transaction. */
@@ -64,7 +77,7 @@ export function insertConfigVersion(db: Db, v: NewConfigVersion): number {
   const max = db.select({ n: sql<number | null>`max(${configVersions.version})` }).from(configVersions).where(eq(configVersions.name, v.name)).get()?.n ?? 0;
   const version = max + 1;
   db.insert(configVersions)
-    .values({ name: v.name, version, yaml: v.yaml, hash: v.hash, authorId: v.author.id, authorName: v.author.username ?? v.author.id, note: v.note, createdAt: v.now })
+    .values({ name: v.name, version, yaml: v.yaml, hash: v.hash, authorId: v.author.id, authorName: v.author.username ?? v.author.id, note: v.note, createdAt: v.now, status: v.status ?? 'published' })
     .run();
   return version;
 }
