@@ -86,3 +86,15 @@ export function anchorsHash(anchors: readonly VersionedAnchor[]): string {
   for (const { anchor } of [...anchors].sort((a, b) => a.anchor.id.localeCompare(b.anchor.id))) h.update(JSON.stringify(anchor)).update('\n');
   return h.digest('hex').slice(0, 12);
 }
+
+const shippedCache = new Map<string, Anchor[]>();
+
+/** The shipped anchors of a config directory (`<configDir>/anchors`), read once per directory. Throws if any is invalid. */
+export function shippedAnchorsIn(configDir: string): Anchor[] {
+  let anchors = shippedCache.get(configDir);
+  if (!anchors) {
+    anchors = loadShippedAnchors(join(configDir, 'anchors'));
+    shippedCache.set(configDir, anchors);
+  }
+  return anchors;
+}
