@@ -8,7 +8,8 @@ import { partialJson } from '../evaluations/partial.ts';
 import type { Rubric } from '../config/schemas.ts';
 import type { StreamedCriterion } from '../llm/criteria-stream.ts';
 import type { AttemptRecord } from '../llm/attempts.ts';
-import { evaluateMemo, type Outcome } from '../llm/evaluate.ts';
+import type { Outcome } from '../llm/evaluate.ts';
+import { evaluateSamples, type SampledOutcome } from '../llm/evaluate-samples.ts';
 import { priceFor } from '../llm/prices.ts';
 import { budgetState } from '../llm/budget.ts';
 import { demoProvider } from '../llm/demo.ts';
@@ -35,15 +36,17 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
   const { llm } = live.files;
   // The assignment's brief and pinned rubric/prompt versions; a pin that no longer validates fails here.
   const resolved = evaluationConfig(deps.db, deps.config, job.assignmentId);
-  if (!resolved.ok) return finish(deps, job, live.provider, configFailure(resolved.message));
+  if (!resolved.ok) return finish(deps, job, live.provider, single(configFailure(resolved.message)));
   const { rubric, prompt, context } = resolved.config;
   const provider = providerWithinBudget(deps, live.provider);
-  if (!provider) return finish(deps, job, live.provider, BUDGET_FAILURE, resolved.config);
+  if (!provider) return finish(deps, job, live.provider, single(BUDGET_FAILURE), resolved.config);
   const deadline = job.firstStartedAt + llm.total_timeout_seconds * 1000;
   deps.metrics?.observeQueueWait((deps.now() - job.queuedAt) / 1000);
   // One run may take the whole budget; the deadline only decides whether a busy provider is waited for.
   const signal = AbortSignal.any([shutdown, AbortSignal.timeout(llm.total_timeout_seconds * 1000)]);
-  const outcome = await evaluateMemo({
+  // The demo evaluator is deterministic: more readings would only repeat the first.
+  const sampled = await evaluateSamples({
+    samples: provider.name === 'demo' ? 1 : llm.samples,
     provider,
     rubric,
     prompt,
@@ -56,9 +59,10 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
     maxRetries: llm.max_retries,
     price: provider.name === 'demo' ? undefined : priceFor(llm, provider.model),
     beforeAttempt: (s) => deps.gate.wait(s),
-    onAttempt: (a) => recordAttempt(deps, job, a),
+    onAttempt: (a, sample) => recordAttempt(deps, job, a, sample),
     onCriteria: (streamed) => saveStreamed(deps, job, rubric, streamed),
   });
+  const { outcome } = sampled;
   if (shutdown.aborted) {
     requeueEvaluation(deps.db, job.id);
     deps.log.info({ evaluationId: job.id }, 'evaluation interrupted by shutdown; requeued');
@@ -70,7 +74,7 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
     deps.log.info({ evaluationId: job.id, errorKind: outcome.kind, notBefore: new Date(notBefore).toISOString() }, 'provider busy; evaluation back in the queue');
     return outcome;
   }
-  return finish(deps, job, provider, outcome, resolved.config);
+  return finish(deps, job, provider, sampled, resolved.config);
 }
 
 /**
@@ -105,9 +109,9 @@ function saveStreamed(deps: RunDeps, job: ClaimedJob, rubric: Rubric, streamed: 
   if (ms !== undefined) deps.metrics?.observeFirstFeedback(ms / 1000);
 }
 
-/** Stores an attempt and tells the gate what the provider said; a failed attempt's streamed criteria are dropped. */
-function recordAttempt(deps: RunDeps, job: ClaimedJob, a: AttemptRecord): void {
-  insertAttempt(deps.db, job.id, job.run, a);
+/** Stores an attempt (with its reading) and tells the gate what the provider said; a failed attempt's streamed criteria are dropped. */
+function recordAttempt(deps: RunDeps, job: ClaimedJob, a: AttemptRecord, sample: number): void {
+  insertAttempt(deps.db, job.id, job.run, a, sample);
   if (a.outcome !== 'ok') savePartialCriteria(deps.db, job.id, null);
   deps.metrics?.observeAttempt(a);
   const o = a.outcome;
@@ -116,8 +120,14 @@ function recordAttempt(deps: RunDeps, job: ClaimedJob, a: AttemptRecord): void {
   else if (a.httpStatus === 200) deps.gate.succeeded();
 }
 
-/** Stores the outcome with the config hashes it used (the assignment's pinned ones, else the live ones). */
-function finish(deps: RunDeps, job: ClaimedJob, provider: LlmProvider, outcome: Outcome, used?: EvaluationConfig): Outcome {
+/** An outcome reached without reading the memo at all. */
+function single(outcome: Outcome): SampledOutcome {
+  return { outcome, samples: 1, spread: undefined };
+}
+
+/** Stores the outcome, how many readings it combines and their spread, with the config hashes it used (the assignment's pinned ones, else the live ones). */
+function finish(deps: RunDeps, job: ClaimedJob, provider: LlmProvider, sampled: SampledOutcome, used?: EvaluationConfig): Outcome {
+  const { outcome } = sampled;
   const live = deps.config.current;
   const t = outcome.trace;
   const waitedTooLong = !outcome.ok && outcome.wait !== undefined;
@@ -131,6 +141,8 @@ function finish(deps: RunDeps, job: ClaimedJob, provider: LlmProvider, outcome: 
     overall: outcome.ok ? outcome.result.overall : null,
     band: outcome.ok ? outcome.result.band : null,
     resultJson: outcome.ok ? JSON.stringify(outcome.result) : null,
+    samples: sampled.samples,
+    spreadJson: sampled.spread ? JSON.stringify(sampled.spread) : null,
     rawPrompt: t.rawPrompt,
     rawResponse: t.rawResponse,
     latencyMs: t.latencyMs,

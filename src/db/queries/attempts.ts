@@ -4,12 +4,13 @@ import type { AttemptRecord } from '../../llm/attempts.ts';
 import type { Db } from '../client.ts';
 import { calibrationReadings as r, evaluationAttempts, type EvaluationAttempt } from '../schema.ts';
 
-/** Appends one LLM attempt of an evaluation run. */
-export function insertAttempt(db: Db, evaluationId: number, run: number, a: AttemptRecord): void {
+/** Appends one LLM attempt of an evaluation run; `sample` is its reading (0-based) when llm.yaml samples > 1. */
+export function insertAttempt(db: Db, evaluationId: number, run: number, a: AttemptRecord, sample = 0): void {
   db.insert(evaluationAttempts)
     .values({
       evaluationId,
       run,
+      sample,
       startedAt: a.startedAt,
       finishedAt: a.finishedAt,
       outcome: a.outcome,

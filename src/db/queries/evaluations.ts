@@ -153,7 +153,7 @@ export function requeueEvaluation(db: Db, id: number): void {
 /** Fields written when a run ends, successfully or not. */
 export type FinishedFields = Pick<
   Evaluation,
-  | 'status' | 'provider' | 'model' | 'rubricVersion' | 'promptVersion' | 'llmVersion' | 'overall' | 'band' | 'resultJson'
+  | 'status' | 'provider' | 'model' | 'rubricVersion' | 'promptVersion' | 'llmVersion' | 'overall' | 'band' | 'resultJson' | 'samples' | 'spreadJson'
   | 'rawPrompt' | 'rawResponse' | 'latencyMs' | 'errorKind' | 'errorMessage' | 'finishedAt'
 >;
 
