@@ -7,6 +7,7 @@ import { findReview, listReviewScores } from '../db/queries/reviews.ts';
 import { paginate } from '../http/paginate.ts';
 import { mayReview, staffScope, type Staff } from '../reviews/reviews.ts';
 import { CorruptResultError, readResultOrError, type EvaluationResult } from './result.ts';
+import { readSpread, type ReadingsSpread } from './spread.ts';
 
 /** Rows per page of the admin history. */
 export const EVALUATIONS_PAGE_SIZE = 50;
@@ -47,6 +48,8 @@ export interface AdminEvaluationModel {
   /** Why a done evaluation's stored result did not read (for the log); the page shows everything else. */
   resultProblem: string | undefined;
   attempts: StoredAttempt[];
+  /** How the readings agreed, when llm.yaml samples > 1 combined several (decision 019). */
+  spread: ReadingsSpread | undefined;
   /** The instructor's review: note, overrides and (once released) the final result. */
   review: AdminReview | undefined;
 }
@@ -78,5 +81,5 @@ function storedResult(ev: AdminEvaluationDetail): Pick<AdminEvaluationModel, 're
 export function readAdminEvaluation(db: Db, id: number, user: Staff): AdminEvaluationModel | undefined {
   const ev = findAdminEvaluation(db, id);
   if (!ev || !mayReview(db, ev.assignmentId, user)) return undefined;
-  return { ev, ...storedResult(ev), attempts: listAttempts(db, ev.id), review: reviewOf(db, ev.id) };
+  return { ev, ...storedResult(ev), attempts: listAttempts(db, ev.id), spread: readSpread(ev.spreadJson), review: reviewOf(db, ev.id) };
 }

@@ -5,7 +5,7 @@ import { readEvaluationPage, type PanelContext } from './evaluation-page.ts';
 import { CorruptResultError } from './result.ts';
 
 const NOW = Date.UTC(2026, 10, 20, 9, 0);
-const ctx: PanelContext = { now: NOW, providerPaused: false, i18n: i18n('en') };
+const ctx: PanelContext = { now: NOW, providerPaused: false, i18n: i18n('en'), spreadNoteThreshold: 1 };
 const t = useTempDb(NOW);
 
 describe('readEvaluationPage', () => {

@@ -10,7 +10,7 @@ import type { FlagState } from '../views/partials/flag-form.tsx';
 import type { Revision } from '../views/partials/revision-comparison.tsx';
 import type { EvaluationResult } from './result.ts';
 import { compareResults, textChanges } from './revisions.ts';
-import { studentPartial, studentResult } from './student-result.ts';
+import { studentPartial, studentReadings, studentResult } from './student-result.ts';
 
 /** The longest flag reason a student may send. */
 export const MAX_FLAG_REASON = 1000;
@@ -20,6 +20,8 @@ export interface PanelContext {
   now: number;
   providerPaused: boolean;
   i18n: I18n;
+  /** llm.yaml spread_note_threshold: the largest criterion range at which the student is told the readings varied. */
+  spreadNoteThreshold: number;
   /** A flag form sent back with an error (422): the reason as typed and what was wrong. */
   flagForm?: { reason: string; error: string };
 }
@@ -47,7 +49,8 @@ export function panelProps(db: Db, e: EvaluationView, ctx: PanelContext): PanelP
     const base = { id: e.id, submissionId: e.submissionId, memo: e.memo, finishedAt: e.finishedAt ?? e.createdAt, i18n };
     if (!shown.result) return { state: 'review', ...base };
     const review = shown.reviewed ? { note: e.reviewNote ?? '' } : undefined;
-    return { state: 'done', ...base, result: shown.result, revision: revisionOf(db, e, shown.result), review, flag: flagState(db, e.id, ctx) };
+    const readings = studentReadings(e, ctx.spreadNoteThreshold);
+    return { state: 'done', ...base, result: shown.result, readings, revision: revisionOf(db, e, shown.result), review, flag: flagState(db, e.id, ctx) };
   }
   if (e.status === 'failed') {
     return { state: 'failed', id: e.id, submissionId: e.submissionId, memo: e.memo, message: studentMessage(e.errorKind as ErrorKind | null, i18n.t), i18n };

@@ -1,6 +1,7 @@
 import type { ReleaseRow } from '../db/queries/reviews.ts';
 import { readPartial, type PartialCriteria } from './partial.ts';
-import { readResult, type EvaluationResult } from './result.ts';
+import { criterionScores, readResult, type EvaluationResult } from './result.ts';
+import { largestRange, readSpread } from './spread.ts';
 
 // The one definition of what a student sees of a result (decision 013). Every student-facing
 // reader (result page and JSON, history rows and JSON, progress chart, revision comparison) goes
@@ -39,4 +40,33 @@ export function studentResult(r: ReleaseRow): { release: StudentRelease; reviewe
  */
 export function studentPartial(r: ReleaseRow & { partialJson: string | null }): PartialCriteria | undefined {
   return r.release === 'immediate' ? readPartial(r.partialJson) : undefined;
+}
+
+/** The readings behind a result (llm.yaml samples, decision 019): how many were combined, and the note when they varied. */
+export interface StudentReadings {
+  /** How many readings the AI's scores are the median of (1: a single reading). */
+  readings: number;
+  /** The largest range of any criterion, when it reaches llm.yaml spread_note_threshold and the scores shown are the AI's. */
+  variedBy: number | undefined;
+}
+
+/**
+ * What a student is told about the readings: their count, and how far they varied only when the
+ * scores shown are the AI's own (shown at once, or released by an instructor who changed no score)
+ * and the largest range reaches `threshold`.
+ */
+export function studentReadings(r: ReleaseRow & { samples: number; spreadJson: string | null }, threshold: number): StudentReadings {
+  const spread = r.samples > 1 ? readSpread(r.spreadJson) : undefined;
+  if (!spread) return { readings: 1, variedBy: undefined };
+  const range = largestRange(spread);
+  return { readings: spread.used.length, variedBy: range >= threshold && showsAiScores(r) ? range : undefined };
+}
+
+/** True when the scores a student sees are the AI's: its result shown at once, or a released final with every score unchanged. */
+function showsAiScores(r: ReleaseRow): boolean {
+  const shown = studentShown(r);
+  if (shown.release === 'immediate') return true;
+  if (shown.release !== 'released' || !shown.resultJson || !r.resultJson) return false;
+  const ai = criterionScores(readResult(r.resultJson));
+  return readResult(shown.resultJson).criteria.every((c) => ai[c.id] === c.score);
 }

@@ -94,6 +94,8 @@ export const en = {
   'result.evaluated': 'Evaluated',
   'result.against': 'against the',
   'result.byCriterion': 'Scores by criterion',
+  'result.readingsNote.one': 'Scores varied by up to {n} point between readings; the score shown for each criterion is the median of {readings} readings.',
+  'result.readingsNote.other': 'Scores varied by up to {n} points between readings; the score shown for each criterion is the median of {readings} readings.',
   'result.weight': 'weight {weight}%',
   'result.strengths': 'Strengths',
   'result.opportunities': 'Opportunities',

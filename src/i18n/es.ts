@@ -96,6 +96,8 @@ export const es: Record<MessageKey, string> = {
   'result.evaluated': 'Evaluado el',
   'result.against': 'con la',
   'result.byCriterion': 'Puntuación por criterio',
+  'result.readingsNote.one': 'Las puntuaciones variaron hasta {n} punto entre lecturas; la puntuación de cada criterio es la mediana de {readings} lecturas.',
+  'result.readingsNote.other': 'Las puntuaciones variaron hasta {n} puntos entre lecturas; la puntuación de cada criterio es la mediana de {readings} lecturas.',
   'result.weight': 'peso {weight} %',
   'result.strengths': 'Fortalezas',
   'result.opportunities': 'Oportunidades de mejora',

@@ -27,8 +27,8 @@ function ownKey(c: Ctx): { id: number; writerId: string } | undefined {
 
 /** The clock, provider pause and language a panel is rendered with. */
 function panelContext(c: Ctx): PanelContext {
-  const { now, gate } = c.get('deps');
-  return { now: now(), providerPaused: gate.pausedUntil > 0, i18n: c.get('i18n') };
+  const { now, gate, config } = c.get('deps');
+  return { now: now(), providerPaused: gate.pausedUntil > 0, i18n: c.get('i18n'), spreadNoteThreshold: config.current.files.llm.spread_note_threshold };
 }
 
 /** The flag form: a reason, required, at most MAX_FLAG_REASON characters; messages are catalog keys. */
@@ -43,7 +43,8 @@ function resultJson(p: PanelProps) {
   if (p.state !== 'done') return {};
   const revisionOf = p.revision ? { evaluationId: p.revision.parentEvaluationId, ...p.revision.comparison } : null;
   const review = p.review ? { note: p.review.note } : null;
-  return { finishedAt: new Date(p.finishedAt).toISOString(), release: p.review ? 'released' : 'immediate', reviewed: p.review !== undefined, result: p.result, review, flag: p.flag.status, revisionOf };
+  const readings = { readings: p.readings.readings, ...(p.readings.variedBy !== undefined ? { scoresVariedBy: p.readings.variedBy } : {}) };
+  return { finishedAt: new Date(p.finishedAt).toISOString(), release: p.review ? 'released' : 'immediate', reviewed: p.review !== undefined, result: p.result, ...readings, review, flag: p.flag.status, revisionOf };
 }
 
 /** JSON shape of GET /evaluations/:id. */
@@ -65,7 +66,9 @@ function finishedPage(c: Ctx, key: { id: number; writerId: string }): { tag: str
   if (!v) return 'missing';
   if ((v.status !== 'done' && v.status !== 'failed') || wantsJson(c) || isHtmx(c) || hasFlash(c)) return undefined;
   const ctx = pageContext(c);
-  return { tag: pageTag(layoutKey(ctx), v.version), ctx };
+  // The readings note depends on llm.yaml's threshold, which an admin may change without touching the row.
+  const threshold = c.get('deps').config.current.files.llm.spread_note_threshold;
+  return { tag: pageTag(layoutKey(ctx), `${v.version}/${threshold}`), ctx };
 }
 
 /** GET /evaluations/:id — pending, result or failure; page, htmx fragment or JSON. A finished page answers 304 while unchanged. */

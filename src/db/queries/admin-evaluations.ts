@@ -161,6 +161,10 @@ export interface AdminEvaluationDetail extends TokenTotals {
   overall: number | null;
   band: string | null;
   resultJson: string | null;
+  /** How many readings (llm.yaml samples) the result combines. */
+  samples: number;
+  /** Their spread (JSON, read by readSpread), when samples > 1 and a result was combined. */
+  spreadJson: string | null;
   rawPrompt: string | null;
   rawResponse: string | null;
   notBefore: number | null;
@@ -181,7 +185,7 @@ export function findAdminEvaluation(db: Db, id: number): AdminEvaluationDetail |
     ${s.writerId} as writerId, ${u.username} as username, ${s.assignmentId} as assignmentId, ${s.text} as memo, ${s.charCount} as memoChars,
     ${e.provider} as provider, ${e.model} as model, ${e.rubricVersion} as rubricVersion, ${e.promptVersion} as promptVersion,
     ${e.llmVersion} as llmVersion, ${e.overall} as overall, ${e.band} as band, ${e.resultJson} as resultJson,
-    ${e.rawPrompt} as rawPrompt, ${e.rawResponse} as rawResponse, ${e.inputTokens} as inputTokens,
+    ${e.samples} as samples, ${e.spreadJson} as spreadJson, ${e.rawPrompt} as rawPrompt, ${e.rawResponse} as rawResponse, ${e.inputTokens} as inputTokens,
     ${e.outputTokens} as outputTokens, ${e.cacheReadTokens} as cacheReadTokens, ${e.cacheWriteTokens} as cacheWriteTokens,
     ${e.thinkingTokens} as thinkingTokens, ${e.costUsd} as costUsd, ${e.notBefore} as notBefore, ${e.latencyMs} as latencyMs, ${e.attempts} as attempts, ${e.runs} as runs, ${e.errorKind} as errorKind,
     ${e.errorMessage} as errorMessage, ${e.queuedAt} as queuedAt, ${e.startedAt} as startedAt,

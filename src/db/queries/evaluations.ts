@@ -15,6 +15,9 @@ export interface EvaluationView extends ReleaseRow {
   /** The submission this one revises, if any. */
   parentId: number | null;
   provider: string | null;
+  /** How many readings (llm.yaml samples) the AI result combines, and their spread (JSON, read by readSpread). */
+  samples: number;
+  spreadJson: string | null;
   /** The current run's streamed criteria, shown only through studentPartial. */
   partialJson: string | null;
   errorKind: string | null;
@@ -57,6 +60,8 @@ export function findWriterEvaluation(db: Db, id: number, writerId: string): Eval
       overall: evaluations.overall,
       band: evaluations.band,
       resultJson: evaluations.resultJson,
+      samples: evaluations.samples,
+      spreadJson: evaluations.spreadJson,
       partialJson: evaluations.partialJson,
       ...releaseColumns,
       reviewNote: reviews.note,

@@ -71,13 +71,13 @@ export function showEvaluationDetail(c: Ctx) {
   const id = idParam(c.req.param('id'));
   const model = id === undefined ? undefined : readAdminEvaluation(c.get('deps').db, id, c.get('user')!);
   if (!model) return notFound(c);
-  const { ev, result, resultProblem, attempts, review } = model;
+  const { ev, result, resultProblem, attempts, spread, review } = model;
   if (resultProblem) c.get('deps').log.warn({ evaluationId: ev.id, problem: resultProblem }, 'stored evaluation result is corrupt');
   if (wantsJson(c)) {
-    const { resultJson: _omit, ...fields } = ev;
+    const { resultJson: _omit, spreadJson: _read, ...fields } = ev;
     const reviewJson = review ? { note: review.note, reviewer: review.reviewerName, releasedAt: review.releasedAt, overrides: review.overrides } : null;
     const results = { result: result ?? null, ai: result ?? null, final: review?.final ?? null, review: reviewJson };
-    return c.json({ ...fields, writer: writerLabel(ev.username, ev.writerId), demo: ev.provider === 'demo', ...results, attemptLog: attempts.map(({ responseText: _r, ...a }) => a) });
+    return c.json({ ...fields, writer: writerLabel(ev.username, ev.writerId), demo: ev.provider === 'demo', spread: spread ?? null, ...results, attemptLog: attempts.map(({ responseText: _r, ...a }) => a) });
   }
-  return renderPage(c, <EvaluationDetailPage ctx={pageContext(c)} ev={ev} result={result} review={review} attempts={attempts} />);
+  return renderPage(c, <EvaluationDetailPage ctx={pageContext(c)} ev={ev} result={result} review={review} attempts={attempts} spread={spread} />);
 }

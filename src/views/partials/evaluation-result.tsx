@@ -1,4 +1,5 @@
 import type { I18n } from '../../i18n/index.ts';
+import type { StudentReadings } from '../../evaluations/student-result.ts';
 import type { EvaluationResult } from '../../llm/evaluate.ts';
 import { BulletSection } from './bullet-section.tsx';
 import { CriterionScores } from './criterion-scores.tsx';
@@ -15,6 +16,8 @@ export interface ResultProps {
   submissionId: number;
   memo: string;
   result: EvaluationResult;
+  /** How many readings the scores combine, and how far they varied when the student is told. */
+  readings: StudentReadings;
   finishedAt: number;
   /** Set when this memo revises an earlier one that was evaluated. */
   revision: Revision | undefined;
@@ -25,7 +28,7 @@ export interface ResultProps {
 }
 
 /** The finished evaluation: overall, criteria, strengths, opportunities, the memo with comments. */
-export function EvaluationResultView({ id, submissionId, memo, result, finishedAt, revision, review, flag, i18n }: ResultProps) {
+export function EvaluationResultView({ id, submissionId, memo, result, readings, finishedAt, revision, review, flag, i18n }: ResultProps) {
   const { t } = i18n;
   const { max } = result.scale;
   return (
@@ -43,6 +46,7 @@ export function EvaluationResultView({ id, submissionId, memo, result, finishedA
       {revision ? <RevisionComparisonView revision={revision} max={max} i18n={i18n} /> : null}
 
       <h2>{t('result.byCriterion')}</h2>
+      {readings.variedBy !== undefined ? <p class="readings-note">{i18n.plural('result.readingsNote', readings.variedBy, { readings: i18n.int(readings.readings) })}</p> : null}
       <CriterionScores result={result} i18n={i18n} />
 
       <div class="two-col">

@@ -28,11 +28,12 @@ function whatHappened(a: StoredAttempt) {
   );
 }
 
-/** One HTTP attempt: run, start time and length, outcome, request id, model settings, tokens, cost and what went wrong. */
-export function AttemptRow({ attempt: a }: { attempt: StoredAttempt }) {
+/** One HTTP attempt: run (and reading, when the memo was read several times), start time and length, outcome, request id, model settings, tokens, cost and what went wrong. */
+export function AttemptRow({ attempt: a, reading = false }: { attempt: StoredAttempt; reading?: boolean }) {
   return (
     <tr>
       <td>{a.run}</td>
+      {reading ? <td>{a.sample + 1}</td> : null}
       <td>
         <time datetime={isoDate(a.startedAt)}>{isoDate(a.startedAt).slice(11, 19)}</time> ({durationLabel(a.finishedAt - a.startedAt)})
       </td>

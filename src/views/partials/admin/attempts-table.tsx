@@ -4,10 +4,12 @@ import { AttemptRow } from './attempt-row.tsx';
 
 export interface AttemptsTableProps {
   attempts: StoredAttempt[];
+  /** Show which reading (llm.yaml samples) each attempt belongs to. */
+  readings?: boolean;
 }
 
 /** Every HTTP attempt of an evaluation, all runs, oldest first: the operator's view of what the API said. */
-export function AttemptsTable({ attempts }: AttemptsTableProps) {
+export function AttemptsTable({ attempts, readings = false }: AttemptsTableProps) {
   if (attempts.length === 0) return <p>No attempts recorded (evaluations from before attempts were recorded show totals only).</p>;
   return (
     <div class="table-wrap">
@@ -16,6 +18,7 @@ export function AttemptsTable({ attempts }: AttemptsTableProps) {
         <thead>
           <tr>
             <th scope="col">Run</th>
+            {readings ? <th scope="col">Reading</th> : null}
             <th scope="col">Started (UTC)</th>
             <th scope="col">Outcome</th>
             <th scope="col">Request id</th>
@@ -29,7 +32,7 @@ export function AttemptsTable({ attempts }: AttemptsTableProps) {
         </thead>
         <tbody>
           {attempts.map((a) => (
-            <AttemptRow attempt={a} />
+            <AttemptRow attempt={a} reading={readings} />
           ))}
         </tbody>
       </table>
