@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publishCheck } from '../src/config-versions/publish-gate.ts';
 import { createAccount, useAdminApp, signedIn, waitForEvaluation, type Client, type TestApp } from './helpers/app.ts';
-import { insertCalibrationRun, publishCalibrated } from './helpers/calibration-runs.ts';
+import { insertCalibrationRun, publishCalibrated, saveAndPublish } from './helpers/calibration-runs.ts';
 import { count, row, rows } from './helpers/db.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
 
 const CONFIG_DIR = join(import.meta.dirname, '../config');
 const RUBRIC = readFileSync(join(CONFIG_DIR, 'rubric.yaml'), 'utf8');
 const AUTH = readFileSync(join(CONFIG_DIR, 'auth.yaml'), 'utf8');
+const PROMPT = readFileSync(join(CONFIG_DIR, 'prompt.yaml'), 'utf8');
 const renamed = (name: string) => RUBRIC.replace('name: Structure and executive summary', `name: ${name}`);
 
 let t: TestApp;
@@ -96,6 +97,7 @@ describe('save as draft', () => {
     expect(version('auth', 1)).toMatchObject({ status: 'published' });
     expect(t.config.current.sources.auth).toBe(1);
     expect(audit().map((a) => a.action)).toEqual(['config.save']);
+    expect(await (await bo.get('/admin/config/auth')).text()).toContain('Save as a new version');
   });
 
   it('a rollback of the rubric creates a draft, not a version in force', async () => {
@@ -212,6 +214,17 @@ describe('the publish gate', () => {
     const after = await (await bo.get(`/admin/config/rubric/drafts/${v}`)).text();
     expect(after).toContain(`Published as <a href="/admin/config/rubric/versions/${v + 1}">v${v + 1}</a>`);
     expect((await publish(v)).status).toBe(409);
+  });
+
+  it('refuses a draft whose run predates a change to another config in force', async () => {
+    const b = await saveDraft(renamed('Two'), 'Second idea');
+    const run = insertCalibrationRun(t.db, t.config, { draft: drafts.rubric(b), hitRate: 0.9 });
+    await saveAndPublish(t, bo, 'prompt', PROMPT.replace('Be rigorous, fair, and specific.', 'Be rigorous, fair, specific and brief.'), 'Briefer');
+    insertCalibrationRun(t.db, t.config, { hitRate: 0.8 });
+    const res = await publish(b);
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain(`The config in force changed since draft run #${run}: calibrate the draft again`);
+    expect(t.config.current.sources.rubric).toBe(0);
   });
 
   it('a draft whose text is already in force: a clear message, nothing published', async () => {
