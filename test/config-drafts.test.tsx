@@ -127,6 +127,10 @@ describe('discard', () => {
     const again = await publish(v, { override: '1', override_note: 'please' });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('It was discarded');
+    const twice = await bo.post(`/admin/config/rubric/drafts/${v}/discard`);
+    expect(twice.status).toBe(409);
+    expect(await twice.text()).toContain(`Draft v${v} was not discarded`);
+    expect(audit().filter((a) => a.action === 'config.discard')).toHaveLength(1);
     expect(t.config.current.sources.rubric).toBe(0);
   });
 });

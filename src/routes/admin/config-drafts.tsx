@@ -21,6 +21,8 @@ export const PublishOverrideSchema = v.object({
 });
 
 interface Outcome {
+  /** What was not done, e.g. "Draft v3 was not published". */
+  what?: string;
   problems: string[];
   overrideNote: string;
   overrideError?: string;
@@ -54,7 +56,7 @@ export function discardConfigDraft(c: Ctx) {
   const { db, config, now } = c.var.deps;
   const view = ref && configDraftView(db, config, ref);
   if (!ref || !view) return errorResponse(c, 404);
-  if (!discardDraft({ db, store: config, now }, ref, c.var.user!)) return draftPage(c, view, { ...NO_OUTCOME, problems: [notOpen(view)] }, 409);
+  if (!discardDraft({ db, store: config, now }, ref, c.var.user!)) return draftPage(c, view, { ...NO_OUTCOME, what: `Draft v${ref.version} was not discarded`, problems: [notOpen(view)] }, 409);
   setFlash(c, `Discarded ${ref.name}.yaml draft v${ref.version}.`);
   return redirectAfterPost(c, '/admin/config', isHtmx(c));
 }

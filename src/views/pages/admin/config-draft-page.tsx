@@ -11,7 +11,7 @@ import { ConfigVersionChanges } from '../../partials/admin/config-version-change
 export interface ConfigDraftPageProps extends ConfigDraftView {
   ctx: PageContext;
   /** After a refused publish or discard: why; and the override form's note and error. */
-  outcome: { problems: string[]; overrideNote: string; overrideError?: string };
+  outcome: { what?: string; problems: string[]; overrideNote: string; overrideError?: string };
   maxOverrideNote: number;
 }
 
@@ -23,7 +23,7 @@ export function ConfigDraftPage(p: ConfigDraftPageProps) {
   return (
     <AdminPage title={`${failed ? 'Error: ' : ''}${title}`} ctx={p.ctx} section="/admin/config">
       <h1>{title}</h1>
-      {p.outcome.problems.length ? <ConfigProblems what={`Draft v${p.version} was not published`} problems={p.outcome.problems} /> : null}
+      {p.outcome.problems.length ? <ConfigProblems what={p.outcome.what ?? `Draft v${p.version} was not published`} problems={p.outcome.problems} /> : null}
       <ConfigDraftFacts name={p.name} saved={p.saved} state={p.state} inForce={p.inForce} inForceHash={p.inForceHash} />
       <ConfigVersionChanges version={p.version} previous={p.inForce} diff={p.diff} stats={p.stats} />
       <ConfigDraftCalibrate latestRun={p.latestRun} calibration={p.calibration} check={p.check} open={p.state.kind === 'open'} />
