@@ -7,6 +7,7 @@ import { useAdminApp, type Client, signedIn, waitForEvaluation, type TestApp } f
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
 import { startServer } from './helpers/server-process.ts';
 import { count } from './helpers/db.ts';
+import { publishCalibrated, saveAndPublish } from './helpers/calibration-runs.ts';
 
 const CONFIG_DIR = join(import.meta.dirname, '../config');
 const RUBRIC = readFileSync(join(CONFIG_DIR, 'rubric.yaml'), 'utf8');
@@ -24,6 +25,9 @@ const row = (name: string, version: number) =>
   t.db.$client.prepare('select * from config_versions where name = ? and version = ?').get(name, version) as
     | { yaml: string; hash: string; author_name: string; note: string; author_id: string }
     | undefined;
+
+/** Saves a draft of rubric, prompt or llm and publishes it through the calibration gate; returns the published version. */
+const applied = async (name: 'rubric' | 'prompt' | 'llm', yaml: string, note: string) => (await saveAndPublish(t, bo, name, yaml, note)) + 1;
 
 /** Posts a memo as an anonymous writer and returns the finished evaluation row. */
 async function evaluateMemo(text = SAMPLE_MEMO) {
@@ -100,35 +104,36 @@ describe('POST /admin/config/:name refuses invalid YAML', () => {
 });
 
 describe('saving a config', () => {
-  it('stores version 1 with its author and installs it for the next evaluation', async () => {
+  it('saves a draft; once published it is version 2 with its author, installed for the next evaluation', async () => {
     const res = await bo.post('/admin/config/rubric', { yaml: renamed('Bottom line up front').replaceAll('\n', '\r\n'), note: 'Plainer name' });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/admin/config');
-    const v1 = row('rubric', 1)!;
-    expect(v1).toMatchObject({ author_name: 'bo-admin', note: 'Plainer name', yaml: renamed('Bottom line up front') });
-    expect(v1.hash).toBe(t.config.current.versions.rubric);
-    expect(t.config.current.sources.rubric).toBe(1);
+    expect(res.headers.get('location')).toBe('/admin/config/rubric/drafts/1');
+    expect(t.config.current.sources.rubric).toBe(0);
+    await publishCalibrated(t, bo, 'rubric', 1);
+    const v2 = row('rubric', 2)!;
+    expect(v2).toMatchObject({ author_name: 'bo-admin', note: 'Published draft v1: Plainer name', yaml: renamed('Bottom line up front') });
+    expect(v2.hash).toBe(t.config.current.versions.rubric);
+    expect(t.config.current.sources.rubric).toBe(2);
 
     const page = await (await bo.get('/admin/config')).text();
-    expect(page).toContain('Saved rubric.yaml as version 1');
-    expect(page).toContain('<strong>In force:</strong> v1');
+    expect(page).toContain('Published rubric.yaml draft v1 as version 2');
+    expect(page).toContain('<strong>In force:</strong> v2');
     expect(page).toContain('Plainer name');
 
     const ev = await evaluateMemo();
     expect(ev.result_json).toContain('Bottom line up front');
     expect(ev.result_json).not.toContain('Structure and executive summary');
-    expect(ev.rubric_version).toBe(v1.hash);
+    expect(ev.rubric_version).toBe(v2.hash);
     expect(ev.llm_version).toBe(t.config.current.versions.llm);
-    expect(findVersionByHash(t.db, 'rubric', ev.rubric_version)).toBe(1);
-    expect(await (await bo.get('/admin/config')).text()).toContain(`rubric v1 (<code>${v1.hash}</code>)`);
+    expect(findVersionByHash(t.db, 'rubric', ev.rubric_version)).toBe(2);
+    expect(await (await bo.get('/admin/config')).text()).toContain(`rubric v2 (<code>${v2.hash}</code>)`);
   });
 
-  it('applies an llm.yaml change without a restart: a lower max_chars refuses a longer memo', async () => {
+  it('applies a published llm.yaml change without a restart: a lower max_chars refuses a longer memo', async () => {
     const memo = 'A'.repeat(400) + ' please approve.';
     expect((await t.client().post('/submissions', { text: memo })).status).toBe(303);
     const provider = t.config.current.provider;
-    const res = await bo.post('/admin/config/llm', { yaml: LLM_FAST.replace('max_chars: 10000', 'max_chars: 300'), note: 'Shorter memos' });
-    expect(res.status).toBe(303);
+    await applied('llm', LLM_FAST.replace('max_chars: 10000', 'max_chars: 300'), 'Shorter memos');
     expect(t.config.current.files.llm.max_chars).toBe(300);
     expect(t.config.current.provider).not.toBe(provider);
     const refused = await t.client().post('/submissions', { text: memo });
@@ -136,8 +141,8 @@ describe('saving a config', () => {
     expect(await refused.text()).toContain('the limit is 300');
   });
 
-  it('applies demo_delay_ms to the next evaluation', async () => {
-    expect((await bo.post('/admin/config/llm', { yaml: LLM.replace('demo_delay_ms: 1500', 'demo_delay_ms: 300'), note: 'Slower demo' })).status).toBe(303);
+  it('applies demo_delay_ms to the next evaluation once published', async () => {
+    await applied('llm', LLM.replace('demo_delay_ms: 1500', 'demo_delay_ms: 300'), 'Slower demo');
     const started = Date.now();
     await evaluateMemo();
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
@@ -176,18 +181,21 @@ describe('GET /admin/config pages', () => {
     expect(json).toEqual({ name: 'rubric', version: 0, hash: t.config.current.versions.rubric, yaml: RUBRIC });
   });
 
-  it('shows a version with its author, note and a line diff against the one before', async () => {
-    await bo.post('/admin/config/rubric', { yaml: renamed('Bottom line up front'), note: 'Plainer name' });
-    const html = await (await bo.get('/admin/config/rubric/versions/1')).text();
-    expect(html).toContain('rubric.yaml version 1');
+  it('shows a version with its author, note and a line diff against the published one before (drafts skipped)', async () => {
+    expect(await applied('rubric', renamed('Bottom line up front'), 'Plainer name')).toBe(2);
+    const html = await (await bo.get('/admin/config/rubric/versions/2')).text();
+    expect(html).toContain('rubric.yaml version 2');
     expect(html).toContain('bo-admin');
-    expect(html).toContain('Plainer name');
+    expect(html).toContain('Published draft v1: Plainer name');
     expect(html).toContain('Changes from shipped file: 1 added, 1 removed');
     expect(html).toMatch(/<tr class="diff-del">.*?<span aria-hidden="true">-<\/span><span class="visually-hidden">removed<\/span><\/td><td class="diff-text">    name: Structure and executive summary<\/td><\/tr>/);
     expect(html).toMatch(/<tr class="diff-add">.*?<span aria-hidden="true">\+<\/span><span class="visually-hidden">added<\/span><\/td><td class="diff-text">    name: Bottom line up front<\/td><\/tr>/);
     expect(html).toContain('unchanged lines …');
-    const json = await (await bo.get('/admin/config/rubric/versions/1', { accept: 'application/json' })).json();
-    expect(json).toMatchObject({ version: 1, previous: 0, stats: { added: 1, deleted: 1 }, inForce: 1 });
+    expect(html).toContain('href="/admin/config/rubric/versions/0"');
+    expect(html).not.toContain('href="/admin/config/rubric/versions/1"');
+    const json = await (await bo.get('/admin/config/rubric/versions/2', { accept: 'application/json' })).json();
+    expect(json).not.toHaveProperty('next');
+    expect(json).toMatchObject({ version: 2, previous: 0, stats: { added: 1, deleted: 1 }, inForce: 2 });
     const shipped = await (await bo.get('/admin/config/rubric/versions/0')).text();
     expect(shipped).toContain('rubric.yaml: the shipped file');
     expect(shipped).toContain('action="/admin/config/rubric/versions/0/rollback"');
@@ -195,59 +203,71 @@ describe('GET /admin/config pages', () => {
 });
 
 describe('rollback', () => {
-  it('creates a new version with the old text, installs it and audits every change', async () => {
-    await bo.post('/admin/config/rubric', { yaml: renamed('Bottom line up front'), note: 'First rename' });
-    await bo.post('/admin/config/rubric', { yaml: renamed('Lead with the answer'), note: 'Second rename' });
-    expect(t.config.current.sources.rubric).toBe(2);
-    const res = await bo.post('/admin/config/rubric/versions/1/rollback', { note: 'Students preferred it' });
+  it('creates a draft with the old text; published, it is in force; every change is audited', async () => {
+    await applied('rubric', renamed('Bottom line up front'), 'First rename');
+    await applied('rubric', renamed('Lead with the answer'), 'Second rename');
+    expect(t.config.current.sources.rubric).toBe(4);
+    const res = await bo.post('/admin/config/rubric/versions/2/rollback', { note: 'Students preferred it' });
     expect(res.status).toBe(303);
-    const v3 = row('rubric', 3)!;
-    expect(v3.yaml).toBe(row('rubric', 1)!.yaml);
-    expect(v3.hash).toBe(row('rubric', 1)!.hash);
-    expect(v3.note).toBe('Rollback to v1: Students preferred it');
-    expect(t.config.current.sources.rubric).toBe(3);
+    expect(res.headers.get('location')).toBe('/admin/config/rubric/drafts/5');
+    const v5 = row('rubric', 5)!;
+    expect(v5.yaml).toBe(row('rubric', 2)!.yaml);
+    expect(v5.hash).toBe(row('rubric', 2)!.hash);
+    expect(v5.note).toBe('Rollback to v2: Students preferred it');
+    expect(t.config.current.sources.rubric).toBe(4);
+    await publishCalibrated(t, bo, 'rubric', 5);
+    expect(t.config.current.sources.rubric).toBe(6);
     expect((await evaluateMemo()).result_json).toContain('Bottom line up front');
 
-    const audit = t.db.$client.prepare('select actor_name, action, target, details from audit_log order by id').all();
-    expect(audit).toEqual([
-      { actor_name: 'bo-admin', action: 'config.save', target: 'rubric', details: JSON.stringify({ version: 1, note: 'First rename' }) },
-      { actor_name: 'bo-admin', action: 'config.save', target: 'rubric', details: JSON.stringify({ version: 2, note: 'Second rename' }) },
-      { actor_name: 'bo-admin', action: 'config.rollback', target: 'rubric', details: JSON.stringify({ version: 3, note: 'Rollback to v1: Students preferred it', from: 1 }) },
+    const audit = t.db.$client.prepare('select actor_name, action, target, details from audit_log order by id').all() as { actor_name: string; action: string; target: string; details: string }[];
+    expect(audit.map((a) => `${a.actor_name} ${a.action} ${a.target}`)).toEqual([
+      'bo-admin config.draft rubric',
+      'bo-admin config.publish rubric',
+      'bo-admin config.draft rubric',
+      'bo-admin config.publish rubric',
+      'bo-admin config.draft rubric',
+      'bo-admin config.publish rubric',
     ]);
+    expect(audit[0]!.details).toBe(JSON.stringify({ version: 1, note: 'First rename' }));
+    expect(audit[4]!.details).toBe(JSON.stringify({ version: 5, note: 'Rollback to v2: Students preferred it', from: 2 }));
+    expect(JSON.parse(audit[5]!.details)).toMatchObject({ version: 6, note: 'Published draft v5: Rollback to v2: Students preferred it', draft: 5 });
   });
 
   it('rolls back to version 0, the shipped file text', async () => {
-    await bo.post('/admin/config/rubric', { yaml: renamed('Bottom line up front'), note: 'Rename' });
+    await applied('rubric', renamed('Bottom line up front'), 'Rename');
     expect((await bo.post('/admin/config/rubric/versions/0/rollback', {})).status).toBe(303);
-    expect(row('rubric', 2)).toMatchObject({ yaml: RUBRIC, note: 'Rollback to v0 (the shipped file)' });
+    expect(row('rubric', 3)).toMatchObject({ yaml: RUBRIC, note: 'Rollback to v0 (the shipped file)' });
+    await publishCalibrated(t, bo, 'rubric', 3);
     expect((await evaluateMemo()).result_json).toContain('Structure and executive summary');
   });
 
   it('refuses a rollback that changes nothing, and one whose text no longer validates', async () => {
-    await bo.post('/admin/config/rubric', { yaml: renamed('Bottom line up front'), note: 'Rename' });
-    const same = await bo.post('/admin/config/rubric/versions/1/rollback', {});
+    await applied('rubric', renamed('Bottom line up front'), 'Rename');
+    const same = await bo.post('/admin/config/rubric/versions/2/rollback', {});
     expect(same.status).toBe(422);
     expect(await same.text()).toContain('Nothing changed');
     // A version saved under an older schema (written directly, as a migration would leave it).
-    t.db.$client.prepare("insert into config_versions (name, version, yaml, hash, author_name, note, created_at) values ('rubric', 2, ?, 'old', 'bo-admin', 'old', 0)").run(`${RUBRIC}\nretired_key: 1\n`);
-    const old = await bo.post('/admin/config/rubric/versions/2/rollback', { note: 'try' });
+    t.db.$client.prepare("insert into config_versions (name, version, yaml, hash, author_name, note, created_at) values ('rubric', 3, ?, 'old', 'bo-admin', 'old', 0)").run(`${RUBRIC}\nretired_key: 1\n`);
+    const old = await bo.post('/admin/config/rubric/versions/3/rollback', { note: 'try' });
     expect(old.status).toBe(422);
     const html = await old.text();
-    expect(html).toContain('v2 was not rolled back');
+    expect(html).toContain('v3 was not rolled back');
     expect(html).toContain('retired_key');
     expect(html).toContain('value="try"');
-    expect(versionCount()).toBe(2);
+    expect(versionCount()).toBe(3);
   });
 });
 
 describe('start-up', () => {
   it('a fresh store and app on the same database use the newest stored versions', async () => {
-    await bo.post('/admin/config/rubric', { yaml: renamed('Bottom line up front'), note: 'Rename' });
-    await bo.post('/admin/config/llm', { yaml: LLM_FAST.replace('max_chars: 10000', 'max_chars: 300'), note: 'Short' });
+    await applied('rubric', renamed('Bottom line up front'), 'Rename');
+    await applied('llm', LLM_FAST.replace('max_chars: 10000', 'max_chars: 300'), 'Short');
+    // An open draft is never loaded.
+    await bo.post('/admin/config/rubric', { yaml: renamed('Not yet'), note: 'Draft only' });
     const fresh = new ConfigStore(t.config.env, t.config.base);
     expect(fresh.current.sources).toEqual({ rubric: 0, prompt: 0, llm: 0, auth: 0 });
     fresh.loadFromDatabase(t.db);
-    expect(fresh.current.sources).toEqual({ rubric: 1, prompt: 0, llm: 1, auth: 0 });
+    expect(fresh.current.sources).toEqual({ rubric: 2, prompt: 0, llm: 2, auth: 0 });
     expect(fresh.current.versions).toEqual(t.config.current.versions);
     expect(fresh.current.files.llm.max_chars).toBe(300);
 
@@ -257,7 +277,7 @@ describe('start-up', () => {
     try {
       const rubric = await (await fetch(`${server.url}/rubric`, { headers: { accept: 'application/json' } })).json();
       expect(rubric.criteria[0].name).toBe('Bottom line up front');
-      expect(server.output()).toContain('"versions":{"rubric":1,"prompt":0,"llm":1,"auth":0}');
+      expect(server.output()).toContain('"versions":{"rubric":2,"prompt":0,"llm":2,"auth":0}');
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;

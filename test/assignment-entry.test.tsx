@@ -6,6 +6,7 @@ import { buildSystemPrompt } from '../src/llm/prompt.ts';
 import { useAdminApp, signedIn, waitForEvaluation, type Client, type TestApp } from './helpers/app.ts';
 import { count, row } from './helpers/db.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
+import { saveAndPublish } from './helpers/calibration-runs.ts';
 
 const RUBRIC = readFileSync(join(import.meta.dirname, '../config/rubric.yaml'), 'utf8');
 
@@ -137,8 +138,7 @@ describe('the evaluation uses its assignment', () => {
   });
 
   it('runs with a pinned rubric version and records its hash', async () => {
-    const save = await admin.post('/admin/config/rubric', { yaml: RUBRIC.replace('name: Business Memo Rubric', 'name: Edited Rubric'), note: 'Renamed' });
-    expect(save.status).toBe(303);
+    await saveAndPublish(t, admin, 'rubric', RUBRIC.replace('name: Business Memo Rubric', 'name: Edited Rubric'), 'Renamed');
     const live = t.config.current.versions.rubric;
     const shipped = versionsOf(t.config.base).rubric;
     expect(live).not.toBe(shipped);

@@ -5,6 +5,7 @@ import { METRICS_TOKEN as TOKEN, useClaudeApp } from './helpers/claude-app.ts';
 import { FakeAnthropic } from './helpers/fake-anthropic.ts';
 import { SAMPLE_MEMO, validOutput } from './helpers/outputs.ts';
 import { count } from './helpers/db.ts';
+import { saveAndPublish } from './helpers/calibration-runs.ts';
 
 const claude = useClaudeApp();
 const app = (llm: Partial<FileConfig['llm']>): TestApp => claude.start(() => llm);
@@ -91,11 +92,11 @@ describe('budgets', () => {
     const dashboard = await (await admin.get('/admin')).text();
     expect(dashboard).toContain('daily budget reached');
 
-    // The admin raises the budget in /admin/config; the next memo is accepted and evaluated.
+    // The admin raises the budget in /admin/config (a draft, published through the calibration gate); the next memo is accepted and evaluated.
     const yaml = (await (await admin.get('/admin/config/llm')).text()).match(/<textarea[^>]*>([\s\S]*?)<\/textarea>/)![1]!.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
     const raised = yaml.replace('daily_usd: 25', 'daily_usd: 5');
     expect(raised).not.toBe(yaml);
-    expect((await admin.post('/admin/config/llm', { yaml: raised, note: 'More budget for the exam week' })).status).toBe(303);
+    await saveAndPublish(a, admin, 'llm', raised, 'More budget for the exam week');
     const res = await student.post('/submissions', { text: `${SAMPLE_MEMO}\n\nAfter the raise.` });
     expect(res.status).toBe(303);
     expect(await waitForEvaluation(a, Number(res.headers.get('location')!.split('/').pop()))).toBe('done');

@@ -10,6 +10,7 @@ import {
   type AssignmentFields,
 } from '../db/queries/assignments.ts';
 import { findConfigVersion } from '../db/queries/config-versions.ts';
+import type { ConfigVersion } from '../db/schema.ts';
 import { findUserById, findUserByUsername } from '../db/queries/users.ts';
 import type { Db } from '../db/client.ts';
 import type { Assignment } from '../db/schema.ts';
@@ -27,18 +28,26 @@ export const MAX_CONTEXT_CHARS = 5000;
 /** What was wrong with an assignment's fields beyond their shape. */
 export interface AssignmentProblems {
   slug?: 'taken' | 'fixed';
-  rubricVersion?: 'missing';
-  promptVersion?: 'missing';
+  rubricVersion?: PinProblem;
+  promptVersion?: PinProblem;
 }
 
 export type AssignmentChange = { ok: true; id: number } | { ok: false; problems: AssignmentProblems };
 
 export type CoTeacherChange = { ok: true; changed: boolean; username: string } | { ok: false; error: 'unknown' | 'not-staff' | 'owner' };
 
-/** The pinned versions that don't exist (0, the shipped file, always does). */
+/** Why a pinned version can't be pinned: there is none, or it is a draft (drafts never grade memos). */
+export type PinProblem = 'missing' | 'draft';
+
+function pinProblem(row: ConfigVersion | undefined): PinProblem | undefined {
+  if (!row) return 'missing';
+  return row.status === 'published' ? undefined : 'draft';
+}
+
+/** The pinned versions that don't exist or aren't published (0, the shipped file, always does). */
 function pinProblems(db: Db, input: AssignmentFields): AssignmentProblems {
-  const missing = (name: 'rubric' | 'prompt', v: number | null) => v !== null && v !== 0 && !findConfigVersion(db, name, v);
-  return { rubricVersion: missing('rubric', input.rubricVersion) ? 'missing' : undefined, promptVersion: missing('prompt', input.promptVersion) ? 'missing' : undefined };
+  const problem = (name: 'rubric' | 'prompt', v: number | null) => (v === null || v === 0 ? undefined : pinProblem(findConfigVersion(db, name, v)));
+  return { rubricVersion: problem('rubric', input.rubricVersion), promptVersion: problem('prompt', input.promptVersion) };
 }
 
 /** Every problem with the fields of a new assignment, or of `current` changed to them. */

@@ -1,15 +1,18 @@
 import type { Db } from '../db/client.ts';
 import {
   countConfigVersions,
-  findConfigVersion,
+  findPublishedVersion,
   lastEvaluationVersions,
   latestConfigVersion,
   listConfigVersions,
+  nextPublishedVersion,
+  previousPublishedVersion,
   type ConfigVersionSummary,
 } from '../db/queries/config-versions.ts';
 import { compactDiff, diffLines, diffStats, type DiffLine, type DiffSkip } from '../text/diff.ts';
 import { versionsOf } from '../config/index.ts';
 import type { ConfigName } from '../config/schemas.ts';
+import { isCalibrated } from './config-edits.ts';
 import type { ConfigStore } from './store.ts';
 import { CONFIG_NAMES, versionForHash, versionYaml } from './versions.ts';
 
@@ -23,7 +26,7 @@ export interface ConfigOverview {
   inForce: number;
   hash: string;
   inForceRow: ConfigVersionSummary | undefined;
-  /** The newest stored version, when it is not the one in force (it failed validation at start-up). */
+  /** The newest published version, when it is not the one in force (it failed validation at start-up). */
   skipped: number | undefined;
   history: ConfigVersionSummary[];
   total: number;
@@ -36,13 +39,13 @@ export function configOverviews(db: Db, store: ConfigStore): ConfigOverview[] {
   return CONFIG_NAMES.map((name) => {
     const inForce = store.current.sources[name];
     const history = listConfigVersions(db, name, HISTORY_LIMIT);
-    const row = inForce > 0 ? findConfigVersion(db, name, inForce) : undefined;
-    const newest = history[0]?.version ?? 0;
+    const row = inForce > 0 ? findPublishedVersion(db, name, inForce) : undefined;
+    const newest = latestConfigVersion(db, name)?.version ?? 0;
     return {
       name,
       inForce,
       hash: store.current.versions[name],
-      inForceRow: row && { version: row.version, hash: row.hash, authorName: row.authorName, note: row.note, createdAt: row.createdAt },
+      inForceRow: row && { version: row.version, hash: row.hash, authorName: row.authorName, note: row.note, createdAt: row.createdAt, status: row.status, publishedVersion: row.publishedVersion },
       skipped: newest > inForce ? newest : undefined,
       history,
       total: countConfigVersions(db, name),
@@ -69,7 +72,7 @@ export function lastEvaluationUse(db: Db, store: ConfigStore): LastEvaluationUse
   return { id: last.id, used };
 }
 
-/** One version with its metadata and its line diff against the version before it. */
+/** One published version with its metadata and its line diff against the published version before it. */
 export interface ConfigVersionView {
   name: ConfigName;
   version: number;
@@ -77,19 +80,22 @@ export interface ConfigVersionView {
   /** Undefined for the shipped file (version 0). */
   saved: { authorName: string; note: string; createdAt: number; hash: string } | undefined;
   inForce: number;
-  /** The version compared with: v(n-1), the shipped file for v1, none for the shipped file itself. */
+  /** The version compared with: the published one before (drafts are skipped), the shipped file for the first, none for the shipped file itself. */
   previous: number | undefined;
+  /** The next published version, if any. */
+  next: number | undefined;
   diff: (DiffLine | DiffSkip)[];
   stats: { added: number; deleted: number };
-  newest: number;
+  /** Rubric, prompt and llm: a rollback makes a draft, not a version in force. */
+  rollbackMakesDraft: boolean;
 }
 
-/** Version `version` of a config (0 = the shipped file), or undefined when there is none. */
+/** Published version `version` of a config (0 = the shipped file), or undefined when there is none (a draft is none). */
 export function configVersionView(db: Db, store: ConfigStore, name: ConfigName, version: number): ConfigVersionView | undefined {
-  const row = version > 0 ? findConfigVersion(db, name, version) : undefined;
+  const row = version > 0 ? findPublishedVersion(db, name, version) : undefined;
   if (version > 0 && !row) return undefined;
   const yaml = row ? row.yaml : versionYaml(db, store, name, 0)!;
-  const previous = version > 0 ? version - 1 : undefined;
+  const previous = version > 0 ? previousPublishedVersion(db, name, version) : undefined;
   const lines = previous === undefined ? [] : diffLines(versionYaml(db, store, name, previous) ?? '', yaml);
   return {
     name,
@@ -100,6 +106,7 @@ export function configVersionView(db: Db, store: ConfigStore, name: ConfigName, 
     previous,
     diff: compactDiff(lines),
     stats: diffStats(lines),
-    newest: latestConfigVersion(db, name)?.version ?? 0,
+    next: nextPublishedVersion(db, name, version),
+    rollbackMakesDraft: isCalibrated(name),
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import type { Db } from '../db/client.ts';
 import { insertAudit } from '../db/queries/audit.ts';
-import { findConfigVersion, findVersionByHash, insertConfigVersion } from '../db/queries/config-versions.ts';
+import { findPublishedVersion, findVersionByHash, insertConfigVersion } from '../db/queries/config-versions.ts';
 import { CONFIG_NAMES } from '../db/schema.ts';
 import type { Env } from '../config/env.ts';
 import { versionsOf } from '../config/index.ts';
@@ -39,14 +39,14 @@ export function shippedYaml(env: Env, name: ConfigName, defaults: FileConfig): s
 /** The YAML text in force for one config: its stored version's, or the shipped file's. */
 export function effectiveYaml(db: Db, store: ConfigStore, name: ConfigName): string {
   const version = store.current.sources[name];
-  const row = version > 0 ? findConfigVersion(db, name, version) : undefined;
+  const row = version > 0 ? findPublishedVersion(db, name, version) : undefined;
   return row ? row.yaml : shippedYaml(store.env, name, store.base);
 }
 
-/** The YAML of version `version` (0 = shipped file), or undefined when there is no such version. */
+/** The YAML of published version `version` (0 = shipped file), or undefined when there is no such version (a draft is none). */
 export function versionYaml(db: Db, store: ConfigStore, name: ConfigName, version: number): string | undefined {
   if (version === 0) return shippedYaml(store.env, name, store.base);
-  return findConfigVersion(db, name, version)?.yaml;
+  return findPublishedVersion(db, name, version)?.yaml;
 }
 
 /**
@@ -67,19 +67,18 @@ export interface SaveInput {
   yaml: string;
   note: string;
   author: { id: string; username: string | null };
-  action: 'config.save' | 'config.rollback';
+  action: string;
   details?: Record<string, unknown>;
+  /** Runs inside the save's transaction with the new version number (publishing marks its draft). */
+  within?: (version: number) => void;
 }
 
-/**
- * Validates YAML as a new version of one config; if valid and different from the config in force,
- * stores it (with its audit entry, in one transaction) and installs it for the next evaluation.
- * Synchronous on purpose: no other save can interleave between the check and the install.
- */
-export function saveConfigVersion(deps: { db: Db; store: ConfigStore; now: () => number }, input: SaveInput): SaveOutcome {
-  const { db, store } = deps;
-  const { name, note, author } = input;
-  const yaml = normalizeNewlines(input.yaml);
+/** A checked new text for one config: the full config with it swapped in, and its hash. */
+export type CheckedText = { ok: true; yaml: string; files: FileConfig; hash: string } | Extract<SaveOutcome, { ok: false }>;
+
+/** Validates YAML as a new version of one config: every rule, a buildable provider, and a difference from the config in force. */
+export function checkNewVersion(store: ConfigStore, name: ConfigName, text: string): CheckedText {
+  const yaml = normalizeNewlines(text);
   const res = validateConfigText(name, yaml);
   if (!res.ok) return { ok: false, reason: 'invalid', issues: res.issues };
   const files = withConfig(store.current.files, name, res.value, store.env);
@@ -87,9 +86,24 @@ export function saveConfigVersion(deps: { db: Db; store: ConfigStore; now: () =>
   if (problem) return { ok: false, reason: 'invalid', issues: [providerIssue(yaml, problem)] };
   const hash = versionsOf(files)[name];
   if (hash === store.current.versions[name]) return { ok: false, reason: 'unchanged' };
+  return { ok: true, yaml, files, hash };
+}
+
+/**
+ * Validates YAML as a new published version of one config; if valid and different from the config in
+ * force, stores it (with its audit entry, in one transaction) and installs it for the next evaluation.
+ * Synchronous on purpose: no other save can interleave between the check and the install.
+ */
+export function saveConfigVersion(deps: { db: Db; store: ConfigStore; now: () => number }, input: SaveInput): SaveOutcome {
+  const { db, store } = deps;
+  const { name, note, author } = input;
+  const checked = checkNewVersion(store, name, input.yaml);
+  if (!checked.ok) return checked;
+  const { yaml, files, hash } = checked;
   const now = deps.now();
   const version = db.transaction(() => {
     const v = insertConfigVersion(db, { name, yaml, hash, author, note, now });
+    input.within?.(v);
     insertAudit(db, { actor: author, action: input.action, target: name, details: { version: v, note, ...input.details }, now });
     return v;
   });
@@ -109,7 +123,12 @@ export function rollbackToVersion(
   deps: { db: Db; store: ConfigStore; now: () => number },
   input: { name: ConfigName; version: number; yaml: string; note: string; author: SaveInput['author'] },
 ): SaveOutcome {
-  const target = input.version === 0 ? 'v0 (the shipped file)' : `v${input.version}`;
-  const note = `Rollback to ${target}${input.note ? `: ${input.note}` : ''}`;
+  const note = rollbackNote(input.version, input.note);
   return saveConfigVersion(deps, { name: input.name, yaml: input.yaml, note, author: input.author, action: 'config.rollback', details: { from: input.version } });
+}
+
+/** A rollback's history note: "Rollback to v2: why", "Rollback to v0 (the shipped file)". */
+export function rollbackNote(version: number, why: string): string {
+  const target = version === 0 ? 'v0 (the shipped file)' : `v${version}`;
+  return `Rollback to ${target}${why ? `: ${why}` : ''}`;
 }

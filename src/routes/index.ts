@@ -6,6 +6,7 @@ import { exportAssignmentAnalyticsCsv, showAssignmentAnalytics } from './admin/a
 import { addCoTeacher, createAssignment, listAssignments, removeCoTeacher, showAssignment, updateAssignment } from './admin/assignments.tsx';
 import { listAuditLog } from './admin/audit.tsx';
 import { editConfig, rollbackConfig, saveConfig, showConfigIndex, showConfigVersion } from './admin/config.tsx';
+import { discardConfigDraft, publishConfigDraft, showConfigDraft } from './admin/config-drafts.tsx';
 import { showDashboard } from './admin/dashboard.tsx';
 import { createBackup, showSystem } from './admin/system.tsx';
 import { exportEvaluationsCsv, listEvaluations, showEvaluationDetail } from './admin/evaluations.tsx';
@@ -70,6 +71,9 @@ function mountAdminRoutes(app: Hono<AppEnv>): void {
   app.post('/admin/config/:name', saveConfig);
   app.get('/admin/config/:name/versions/:version', showConfigVersion);
   app.post('/admin/config/:name/versions/:version/rollback', rollbackConfig);
+  app.get('/admin/config/:name/drafts/:version', showConfigDraft);
+  app.post('/admin/config/:name/drafts/:version/publish', publishConfigDraft);
+  app.post('/admin/config/:name/drafts/:version/discard', discardConfigDraft);
   app.get('/admin/audit', listAuditLog);
   app.get('/admin/system', showSystem);
   app.post('/admin/system/backups', createBackup);

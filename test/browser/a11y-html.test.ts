@@ -134,12 +134,15 @@ describe.skipIf(!browserToolsPresent({ java: true }))('accessibility, valid HTML
     await open(page, '/admin/config', 'admin config index');
     await open(page, '/admin/config/llm', 'admin config edit');
 
-    // A new version, so the version page has a diff to show; then an invalid one (422 with line numbers).
+    // A draft (its page shows the diff and the calibration gate), published anyway so the version page has a diff to show; then an invalid one (422 with line numbers).
     const yaml = page.locator('#yaml');
     await yaml.fill((await yaml.inputValue()).replace('max_output_tokens: 16000', 'max_output_tokens: 15000'));
     await page.getByLabel('What changed and why').fill('Shorter answers');
     await Promise.all([page.waitForURL(/\/admin\/config/), page.getByRole('button', { name: /save/i }).click()]);
-    await open(page, '/admin/config/llm/versions/1', 'admin config version');
+    await open(page, '/admin/config/llm/drafts/1', 'admin config draft');
+    const published = await page.request.post(`${app.url}/admin/config/llm/drafts/1/publish`, { form: { override: '1', override_note: 'No calibration run in this test' }, headers: origin() });
+    expect(published.status()).toBe(200);
+    await open(page, '/admin/config/llm/versions/2', 'admin config version');
     await open(page, '/admin/config/llm/versions/0', 'admin config shipped version');
     const broken = await page.request.post(`${app.url}/admin/config/llm`, { form: { yaml: 'max_chars: lots\n', note: 'Broken on purpose' }, headers: origin() });
     await posted(page, 'admin config 422', broken, 422);

@@ -116,7 +116,7 @@ describe('XSS payloads are escaped wherever they are shown', () => {
     const res = await admin.post('/admin/config/prompt', { yaml: dump(doc), note });
     expect(res.status).toBe(303);
     expect((t.db.$client.prepare('select note from config_versions order by id desc limit 1').get() as { note: string }).note).toBe(note);
-    for (const path of ['/admin/config', '/admin/audit', '/admin/config/prompt/versions/1']) {
+    for (const path of ['/admin/config', '/admin/audit', '/admin/config/prompt/drafts/1']) {
       const page = await getChecked(admin, path, [200]);
       expect(page.body).toContain(escapeHtml(XSS_PAYLOADS[1]));
     }

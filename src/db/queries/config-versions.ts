@@ -1,11 +1,11 @@
-import { and, count, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { configVersions, evaluations, type ConfigVersion } from '../schema.ts';
 
 export type ConfigName = ConfigVersion['name'];
 
 /** A row of a config's version history, without the YAML text. */
-export type ConfigVersionSummary = Pick<ConfigVersion, 'version' | 'hash' | 'authorName' | 'note' | 'createdAt'>;
+export type ConfigVersionSummary = Pick<ConfigVersion, 'version' | 'hash' | 'authorName' | 'note' | 'createdAt' | 'status' | 'publishedVersion'>;
 
 const summary = {
   version: configVersions.version,
@@ -13,6 +13,8 @@ const summary = {
   authorName: configVersions.authorName,
   note: configVersions.note,
   createdAt: configVersions.createdAt,
+  status: configVersions.status,
+  publishedVersion: configVersions.publishedVersion,
 };
 
 const published = eq(configVersions.status, 'published');
@@ -27,8 +29,70 @@ export function findDraftVersion(db: Db, name: ConfigName, version: number): Con
   return db
     .select()
     .from(configVersions)
-    .where(and(eq(configVersions.name, name), eq(configVersions.version, version), eq(configVersions.status, 'draft')))
+    .where(and(eq(configVersions.name, name), eq(configVersions.version, version), eq(configVersions.status, 'draft'), isNull(configVersions.publishedVersion)))
     .get();
+}
+
+/** One saved draft of one config, open, published (published_version set) or discarded; undefined for a published version. */
+export function findSavedDraft(db: Db, name: ConfigName, version: number): ConfigVersion | undefined {
+  return db
+    .select()
+    .from(configVersions)
+    .where(and(eq(configVersions.name, name), eq(configVersions.version, version), inArray(configVersions.status, ['draft', 'discarded'])))
+    .get();
+}
+
+/** One published version of one config (never a draft), or undefined. */
+export function findPublishedVersion(db: Db, name: ConfigName, version: number): ConfigVersion | undefined {
+  return db.select().from(configVersions).where(and(eq(configVersions.name, name), eq(configVersions.version, version), published)).get();
+}
+
+/** The newest published versions of one config, newest first: what an assignment may pin. */
+export function listPublishedVersions(db: Db, name: ConfigName, limit: number): ConfigVersionSummary[] {
+  return db.select(summary).from(configVersions).where(and(eq(configVersions.name, name), published)).orderBy(desc(configVersions.version)).limit(limit).all();
+}
+
+/** The published version before `version` (0, the shipped file, when there is none). */
+export function previousPublishedVersion(db: Db, name: ConfigName, version: number): number {
+  const row = db
+    .select({ version: configVersions.version })
+    .from(configVersions)
+    .where(and(eq(configVersions.name, name), published, lt(configVersions.version, version)))
+    .orderBy(desc(configVersions.version))
+    .limit(1)
+    .get();
+  return row?.version ?? 0;
+}
+
+/** The published version after `version`, or undefined when it is the newest. */
+export function nextPublishedVersion(db: Db, name: ConfigName, version: number): number | undefined {
+  return db
+    .select({ version: configVersions.version })
+    .from(configVersions)
+    .where(and(eq(configVersions.name, name), published, sql`${configVersions.version} > ${version}`))
+    .orderBy(configVersions.version)
+    .limit(1)
+    .get()?.version;
+}
+
+/** Marks an open draft discarded; false when it is not an open draft. Call inside the caller's transaction. */
+export function discardDraftVersion(db: Db, name: ConfigName, version: number): boolean {
+  const res = db
+    .update(configVersions)
+    .set({ status: 'discarded' })
+    .where(and(eq(configVersions.name, name), eq(configVersions.version, version), eq(configVersions.status, 'draft'), isNull(configVersions.publishedVersion)))
+    .run();
+  return res.changes > 0;
+}
+
+/** Records which published version an open draft became; false when it is not an open draft. Call inside the caller's transaction. */
+export function markDraftPublished(db: Db, name: ConfigName, version: number, publishedVersion: number): boolean {
+  const res = db
+    .update(configVersions)
+    .set({ publishedVersion })
+    .where(and(eq(configVersions.name, name), eq(configVersions.version, version), eq(configVersions.status, 'draft'), isNull(configVersions.publishedVersion)))
+    .run();
+  return res.changes > 0;
 }
 
 /** One version of one config, or undefined. */

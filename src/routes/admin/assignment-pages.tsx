@@ -2,7 +2,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { analyticsOfAssignment } from '../../assignments/analytics.ts';
 import { MAX_CONTEXT_CHARS } from '../../assignments/manage.ts';
 import { canTeach, DEFAULT_ASSIGNMENT_SLUG, findAssignment, listAssignmentSummariesFor, listCoTeachers } from '../../db/queries/assignments.ts';
-import { listConfigVersions } from '../../db/queries/config-versions.ts';
+import { listPublishedVersions } from '../../db/queries/config-versions.ts';
 import { findUserById } from '../../db/queries/users.ts';
 import type { Assignment } from '../../db/schema.ts';
 import type { Ctx } from '../../http/context.ts';
@@ -22,9 +22,9 @@ import { AnalyticsSection } from '../../views/partials/admin/analytics-section.t
 /** Newest stored versions offered for pinning (older ones stay pinned where they are, shown by number). */
 const VERSION_CHOICES = 50;
 
-/** The stored versions of one config as pinning choices, with the shipped file (0) last. */
+/** The published versions of one config as pinning choices, with the shipped file (0) last. */
 function versionOptions(c: Ctx, name: 'rubric' | 'prompt', pinned: string): VersionOption[] {
-  const stored = listConfigVersions(c.var.deps.db, name, VERSION_CHOICES).map((v) => ({ value: String(v.version), label: `v${v.version}${v.note ? ` — ${v.note}` : ''} (${formatDate(v.createdAt)})` }));
+  const stored = listPublishedVersions(c.var.deps.db, name, VERSION_CHOICES).map((v) => ({ value: String(v.version), label: `v${v.version}${v.note ? ` — ${v.note}` : ''} (${formatDate(v.createdAt)})` }));
   const options = [...stored, { value: '0', label: 'v0 — the shipped file' }];
   // A pinned version older than the list (or one typed by hand) is still shown as chosen.
   return pinned === '' || options.some((o) => o.value === pinned) ? options : [...options, { value: pinned, label: `v${pinned}` }];

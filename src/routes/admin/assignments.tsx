@@ -47,8 +47,8 @@ function fieldsOf(o: v.InferOutput<typeof AssignmentSchema>): AssignmentFields {
 /** The rules' problems, in words, beside their fields. */
 function problemErrors(p: AssignmentProblems, slug: string): AssignmentFormState['errors'] {
   const slugError = p.slug === 'taken' ? `The slug ${slug} is taken. Choose another.` : p.slug === 'fixed' ? 'The default assignment keeps the slug memo.' : undefined;
-  const missing = 'That version no longer exists. Choose one from the list.';
-  return { slug: slugError, rubric_version: p.rubricVersion && missing, prompt_version: p.promptVersion && missing };
+  const words = { missing: 'That version no longer exists. Choose one from the list.', draft: 'That version is a draft, not published: drafts never grade memos. Choose a published version from the list.' };
+  return { slug: slugError, rubric_version: p.rubricVersion && words[p.rubricVersion], prompt_version: p.promptVersion && words[p.promptVersion] };
 }
 
 type Parsed = { ok: true; fields: AssignmentFields; values: AssignmentFormValues } | { ok: false; state: AssignmentFormState };

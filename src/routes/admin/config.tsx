@@ -2,7 +2,9 @@ import * as v from 'valibot';
 import { validateConfigText } from '../../config/load.ts';
 import { configOverviews, configVersionView, lastEvaluationUse, type ConfigVersionView } from '../../config-versions/overview.ts';
 import type { ConfigName } from '../../config/schemas.ts';
-import { effectiveYaml, isConfigName, issueText, rollbackToVersion, saveConfigVersion, type SaveOutcome } from '../../config-versions/versions.ts';
+import { isCalibrated, rollbackConfigEdit, saveConfigEdit, type EditOutcome } from '../../config-versions/config-edits.ts';
+import { effectiveYaml, issueText } from '../../config-versions/versions.ts';
+import { findSavedDraft } from '../../db/queries/config-versions.ts';
 import { normalizeNewlines } from '../../text/newlines.ts';
 import { isHtmx, wantsJson, type Ctx } from '../../http/context.ts';
 import { errorResponse } from '../../http/errors.tsx';
@@ -13,6 +15,7 @@ import { redirectAfterPost, renderPage } from '../../http/render.ts';
 import { ConfigEditPage } from '../../views/pages/admin/config-edit-page.tsx';
 import { ConfigIndexPage } from '../../views/pages/admin/config-index-page.tsx';
 import { ConfigVersionPage } from '../../views/pages/admin/config-version-page.tsx';
+import { nameParam, str, versionParam } from './config-params.ts';
 
 /** Longest YAML the editor accepts (the 64 KiB body limit applies too); the shipped rubric is ~6 500. */
 export const MAX_YAML_CHARS = 60_000;
@@ -36,18 +39,6 @@ export const ConfigRollbackSchema = v.object({
 
 const NOTHING_CHANGED = 'Nothing changed: this YAML means the same as the version in force (comments and formatting alone make no new version).';
 
-function nameParam(c: Ctx): ConfigName | undefined {
-  const name = c.req.param('name');
-  return isConfigName(name) ? name : undefined;
-}
-
-function versionParam(c: Ctx): number | undefined {
-  const raw = c.req.param('version') ?? '';
-  return /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
-}
-
-const str = (x: unknown) => (typeof x === 'string' ? x : '');
-
 /** GET /admin/config — the four configs, what is in force, and their histories (also JSON). */
 export function showConfigIndex(c: Ctx) {
   const { db, config } = c.var.deps;
@@ -67,7 +58,7 @@ interface EditState {
 function editPage(c: Ctx, name: ConfigName, state: EditState, status: 200 | 422 = 200) {
   const live = c.var.deps.config.current;
   if (status === 422 && wantsJson(c)) return c.json({ errors: state.yamlErrors, noteError: state.noteError }, 422);
-  return renderPage(c, <ConfigEditPage ctx={pageContext(c)} name={name} inForce={live.sources[name]} hash={live.versions[name]} {...state} />, status);
+  return renderPage(c, <ConfigEditPage ctx={pageContext(c)} name={name} inForce={live.sources[name]} hash={live.versions[name]} draft={isCalibrated(name)} {...state} />, status);
 }
 
 /** GET /admin/config/:name — the YAML in force, in an editor (also JSON). */
@@ -80,7 +71,7 @@ export function editConfig(c: Ctx) {
   return editPage(c, name, { yaml, note: '', yamlErrors: [] });
 }
 
-/** POST /admin/config/:name — validate, store as a new version, install it; 422 with line-numbered errors. */
+/** POST /admin/config/:name — validate, store as a draft (rubric, prompt, llm) or a new version in force (auth); 422 with line-numbered errors. */
 export async function saveConfig(c: Ctx) {
   const name = nameParam(c);
   if (!name) return errorResponse(c, 404);
@@ -97,15 +88,25 @@ export async function saveConfig(c: Ctx) {
   }
   const { db, config, now } = c.var.deps;
   const user = c.var.user!;
-  const res = saveConfigVersion({ db, store: config, now }, { name, ...parsed.output, author: user, action: 'config.save' });
+  const res = saveConfigEdit({ db, store: config, now }, { name, ...parsed.output, author: user });
   if (!res.ok) return editPage(c, name, { ...kept, yamlErrors: problems(res) }, 422);
-  setFlash(c, `Saved ${name}.yaml as version ${res.version}. The next evaluation uses it.`);
-  if (wantsJson(c)) return c.json({ name, version: res.version, hash: res.hash }, 201);
-  return redirectAfterPost(c, '/admin/config', isHtmx(c));
+  return saved(c, name, res, `Saved ${name}.yaml`);
 }
 
-function problems(res: Extract<SaveOutcome, { ok: false }>): string[] {
+function problems(res: Extract<EditOutcome, { ok: false }>): string[] {
   return res.reason === 'unchanged' ? [NOTHING_CHANGED] : res.issues.map(issueText);
+}
+
+/** After a save or rollback: a draft's page, or the overview for a version in force; with a flash saying which. */
+function saved(c: Ctx, name: ConfigName, res: Extract<EditOutcome, { ok: true }>, what: string, from?: number) {
+  setFlash(
+    c,
+    res.draft
+      ? `${what} as draft v${res.version}. It is not in force: calibrate it, then publish it.`
+      : `${what} as version ${res.version}. The next evaluation uses it.`,
+  );
+  if (wantsJson(c)) return c.json({ name, version: res.version, hash: res.hash, draft: res.draft, ...(from === undefined ? {} : { from }) }, 201);
+  return redirectAfterPost(c, res.draft ? `/admin/config/${name}/drafts/${res.version}` : '/admin/config', isHtmx(c));
 }
 
 function versionPage(c: Ctx, view: ConfigVersionView, rollback: { note: string; noteError?: string; problems: string[] }, status: 200 | 422 = 200) {
@@ -120,12 +121,12 @@ export function showConfigVersion(c: Ctx) {
   if (!name || version === undefined) return errorResponse(c, 404);
   const { db, config } = c.var.deps;
   const view = configVersionView(db, config, name, version);
-  if (!view) return errorResponse(c, 404);
+  if (!view) return findSavedDraft(db, name, version) ? c.redirect(`/admin/config/${name}/drafts/${version}`) : errorResponse(c, 404);
   if (wantsJson(c)) return c.json(view);
   return versionPage(c, view, { note: '', problems: [] });
 }
 
-/** POST /admin/config/:name/versions/:version/rollback — that version's text becomes a new version. */
+/** POST /admin/config/:name/versions/:version/rollback — that version's text becomes a new draft (rubric, prompt, llm) or version (auth). */
 export async function rollbackConfig(c: Ctx) {
   const name = nameParam(c);
   const version = versionParam(c);
@@ -138,9 +139,7 @@ export async function rollbackConfig(c: Ctx) {
   const note = str(form.fields.note);
   const parsed = v.safeParse(ConfigRollbackSchema, form.fields);
   if (!parsed.success) return versionPage(c, view, { note, noteError: parsed.issues[0].message, problems: [] }, 422);
-  const res = rollbackToVersion({ db, store: config, now }, { name, version, yaml: view.yaml, note: parsed.output.note, author: c.var.user! });
+  const res = rollbackConfigEdit({ db, store: config, now }, { name, version, yaml: view.yaml, note: parsed.output.note, author: c.var.user! });
   if (!res.ok) return versionPage(c, view, { note, problems: problems(res) }, 422);
-  setFlash(c, `Rolled ${name}.yaml back to ${version === 0 ? 'the shipped file' : `v${version}`}: saved as version ${res.version}. The next evaluation uses it.`);
-  if (wantsJson(c)) return c.json({ name, version: res.version, hash: res.hash, from: version }, 201);
-  return redirectAfterPost(c, '/admin/config', isHtmx(c));
+  return saved(c, name, res, `Rolled ${name}.yaml back to ${version === 0 ? 'the shipped file' : `v${version}`}: saved`, version);
 }

@@ -14,6 +14,8 @@ export interface ConfigEditProps {
   /** Problems with the YAML, each already worded with its line: "line 27, criteria: …". */
   yamlErrors: string[];
   noteError?: string;
+  /** Rubric, prompt and llm: saving makes a draft, which is calibrated and published before it is in force. */
+  draft: boolean;
 }
 
 /** GET /admin/config/:name: edit one config as YAML; it is validated before it is saved. */
@@ -25,9 +27,13 @@ export function ConfigEditPage(p: ConfigEditProps) {
       <h1>Edit {file}</h1>
       <p>{CONFIG_LABELS[p.name].holds}</p>
       <p>
-        In force: {versionLabel(p.inForce)} (hash <code>{p.hash}</code>). Saving stores a new version and the next evaluation uses it; nothing is saved while any problem remains.
+        In force: {versionLabel(p.inForce)} (hash <code>{p.hash}</code>).{' '}
+        {p.draft
+          ? 'Saving stores a draft: it is not in force until it is calibrated against the anchor memos and published from its page.'
+          : 'Saving stores a new version and the next evaluation uses it.'}{' '}
+        Nothing is saved while any problem remains.
       </p>
-      <ConfigEditForm name={p.name} yaml={p.yaml} note={p.note} yamlErrors={p.yamlErrors} noteError={p.noteError} />
+      <ConfigEditForm name={p.name} yaml={p.yaml} note={p.note} yamlErrors={p.yamlErrors} noteError={p.noteError} submitLabel={p.draft ? 'Save as draft' : 'Save as a new version'} />
     </AdminPage>
   );
 }

@@ -16,7 +16,7 @@ export function ConfigIndexPage({ ctx, configs, lastEvaluation }: ConfigIndexPro
     <AdminPage title="Configuration" ctx={ctx} section="/admin/config">
       <h1>Configuration</h1>
       <p class="lead">
-        Each save is a new version with its author and note; the newest version of each file is in force and the next evaluation uses it, without a restart. The files in config/ are the shipped defaults.
+        Each save is a new version with its author and note. Changes to the rubric, the prompt and llm.yaml are saved as drafts: calibrate a draft against the anchor memos, then publish it from its page. The newest published version of each file is in force and the next evaluation uses it, without a restart; accounts and limits (auth.yaml) apply at once. The files in config/ are the shipped defaults.
       </p>
       {lastEvaluation ? lastEvaluationLine(lastEvaluation) : null}
       {configs.map((cfg) => (

@@ -2,7 +2,8 @@ import type { ConfigVersionView } from '../../../config-versions/overview.ts';
 import type { PageContext } from '../../../http/page-context.ts';
 import { AdminPage } from '../../layouts/admin-page.tsx';
 import { ConfigRollbackForm } from '../../partials/admin/config-rollback-form.tsx';
-import { ConfigRollbackProblems } from '../../partials/admin/config-rollback-problems.tsx';
+import { ConfigProblems } from '../../partials/admin/config-problems.tsx';
+import { versionLabel } from '../../config-labels.ts';
 import { ConfigVersionChanges } from '../../partials/admin/config-version-changes.tsx';
 import { ConfigVersionFacts } from '../../partials/admin/config-version-facts.tsx';
 import { ConfigVersionNav } from '../../partials/admin/config-version-nav.tsx';
@@ -20,9 +21,9 @@ export function ConfigVersionPage(p: ConfigVersionProps) {
   return (
     <AdminPage title={`${p.rollback.noteError || p.rollback.problems.length ? 'Error: ' : ''}${title}`} ctx={p.ctx} section="/admin/config">
       <h1>{title}</h1>
-      {p.rollback.problems.length ? <ConfigRollbackProblems version={p.version} problems={p.rollback.problems} /> : null}
+      {p.rollback.problems.length ? <ConfigProblems what={`${versionLabel(p.version)} was not rolled back`} problems={p.rollback.problems} /> : null}
       <ConfigVersionFacts name={p.name} version={p.version} saved={p.saved} inForce={p.inForce} />
-      <ConfigVersionNav name={p.name} version={p.version} newest={p.newest} />
+      <ConfigVersionNav name={p.name} previous={p.previous} next={p.next} />
       {p.previous === undefined ? null : <ConfigVersionChanges version={p.version} previous={p.previous} diff={p.diff} stats={p.stats} />}
       <h2>Full text</h2>
       {/* A focusable scroll box needs a name; a <pre> may carry aria-label only with a role (Nu Html Checker). */}
@@ -32,7 +33,11 @@ export function ConfigVersionPage(p: ConfigVersionProps) {
       {p.version === p.inForce ? null : (
         <>
           <h2>Roll back</h2>
-          <p>Rolling back saves this text as a new version, so the history stays complete. It is checked first, like any save.</p>
+          <p>
+            {p.rollbackMakesDraft
+              ? 'Rolling back saves this text as a new draft: calibrate it and publish it like any edit. It is checked first, like any save.'
+              : 'Rolling back saves this text as a new version, so the history stays complete. It is checked first, like any save.'}
+          </p>
           <ConfigRollbackForm name={p.name} version={p.version} withNote note={p.rollback.note} error={p.rollback.noteError} />
         </>
       )}

@@ -7,6 +7,8 @@ export interface ConfigEditFormProps {
   /** Problems with the YAML, each already worded with its line: "line 27, criteria: …". */
   yamlErrors: string[];
   noteError?: string;
+  /** "Save as draft" (rubric, prompt, llm) or "Save as a new version" (auth). */
+  submitLabel: string;
 }
 
 /** POST /admin/config/:name: the YAML and a required note; every problem is listed above the text. */
@@ -56,7 +58,7 @@ export function ConfigEditForm(p: ConfigEditFormProps) {
       />
       <div class="form-actions">
         <button type="submit" class="button primary">
-          Save as a new version
+          {p.submitLabel}
         </button>{' '}
         <a href="/admin/config">Cancel</a>
       </div>

@@ -3,24 +3,24 @@ import { versionLabel } from '../../config-labels.ts';
 
 export interface ConfigVersionNavProps {
   name: ConfigName;
-  version: number;
-  /** The newest saved version: no "Newer" link past it. */
-  newest: number;
+  /** The published versions before and after this one (drafts are skipped), if any. */
+  previous: number | undefined;
+  next: number | undefined;
 }
 
 /** Older and newer versions of the same config (rel prev/next), and the way back to the overview. */
-export function ConfigVersionNav({ name, version, newest }: ConfigVersionNavProps) {
+export function ConfigVersionNav({ name, previous, next }: ConfigVersionNavProps) {
   const base = `/admin/config/${name}/versions`;
   return (
     <nav aria-label="Versions" class="pager">
-      {version > 0 ? (
-        <a rel="prev" href={`${base}/${version - 1}`}>
-          Older: {versionLabel(version - 1)}
+      {previous !== undefined ? (
+        <a rel="prev" href={`${base}/${previous}`}>
+          Older: {versionLabel(previous)}
         </a>
       ) : null}
-      {version < newest ? (
-        <a rel="next" href={`${base}/${version + 1}`}>
-          Newer: v{version + 1}
+      {next !== undefined ? (
+        <a rel="next" href={`${base}/${next}`}>
+          Newer: v{next}
         </a>
       ) : null}
       <a href="/admin/config">All configuration</a>

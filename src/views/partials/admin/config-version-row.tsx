@@ -9,13 +9,20 @@ export interface ConfigVersionRowProps {
   inForce: number;
 }
 
-/** One saved version: number, when, who, why, its hash, and its actions. */
+/** " (in force)", " (draft)", " (draft, published as v5)", " (discarded draft)" or nothing. */
+function marker(v: ConfigVersionSummary, inForce: number): string {
+  if (v.status === 'discarded') return ' (discarded draft)';
+  if (v.status === 'draft') return v.publishedVersion === null ? ' (draft)' : ` (draft, published as v${v.publishedVersion})`;
+  return v.version === inForce ? ' (in force)' : '';
+}
+
+/** One saved version or draft: number and status, when, who, why, its hash, and its actions (a draft links to its page). */
 export function ConfigVersionRow({ name, version: v, inForce }: ConfigVersionRowProps) {
   return (
-    <tr>
+    <tr class={v.status === 'published' ? undefined : 'config-draft-row'}>
       <th scope="row">
         v{v.version}
-        {v.version === inForce ? ' (in force)' : ''}
+        {marker(v, inForce)}
       </th>
       <td>
         <time datetime={isoDate(v.createdAt)}>{formatDate(v.createdAt)}</time>
@@ -25,7 +32,13 @@ export function ConfigVersionRow({ name, version: v, inForce }: ConfigVersionRow
       <td>
         <code>{v.hash}</code>
       </td>
-      <ConfigVersionActions name={name} version={v.version} inForce={inForce} viewLabel={`View v${v.version} and its changes`} />
+      {v.status === 'published' ? (
+        <ConfigVersionActions name={name} version={v.version} inForce={inForce} viewLabel={`View v${v.version} and its changes`} />
+      ) : (
+        <td>
+          <a href={`/admin/config/${name}/drafts/${v.version}`}>View draft v{v.version} and its calibration</a>
+        </td>
+      )}
     </tr>
   );
 }
