@@ -16,9 +16,6 @@ import { effectiveAnchors } from './effective-anchors.ts';
 // The per-assignment anchor console's rules: what is in force, and saving or removing a version
 // (appended, never updated, each with its audit entry in the same transaction).
 
-/** Longest anchor YAML the console accepts (the 64 KiB body limit applies too). */
-export const MAX_ANCHOR_CHARS = 60_000;
-
 /** A URL segment that can't be an anchor id (the new-anchor form lives there). */
 const RESERVED_IDS = new Set(['new']);
 

@@ -4,7 +4,6 @@ import {
   anchorOverview,
   anchorPageData,
   anchorVersionText,
-  MAX_ANCHOR_CHARS,
   newAnchorTemplate,
   removeAnchor as removeStoredAnchor,
   restoreAnchor as restoreStoredAnchor,
@@ -27,19 +26,11 @@ import { AnchorEditPage } from '../../views/pages/admin/anchor-edit-page.tsx';
 import { AnchorsPage } from '../../views/pages/admin/anchors-page.tsx';
 import { AnchorVersionPage } from '../../views/pages/admin/anchor-version-page.tsx';
 import { assignmentNotFound, taughtAssignment } from './assignment-pages.tsx';
+import { ConfigSaveSchema } from './config.tsx';
 import { done } from './users-shared.tsx';
 
-const NOTE_RULE = 'Say what changed and why, in 1 to 200 characters.';
-
-/** The anchor form: its YAML (checked by the domain after this) and a required note. */
-export const AnchorSaveSchema = v.object({
-  yaml: v.pipe(
-    v.string('Enter the YAML.'),
-    v.check((t) => t.trim().length > 0, 'The YAML is empty. Paste or type the whole anchor.'),
-    v.maxLength(MAX_ANCHOR_CHARS, `The YAML is longer than ${MAX_ANCHOR_CHARS.toLocaleString('en-US')} characters.`),
-  ),
-  note: v.pipe(v.optional(v.string(NOTE_RULE), ''), v.trim(), v.minLength(1, NOTE_RULE), v.maxLength(200, NOTE_RULE)),
-});
+/** The anchor form is the config editor's: the whole YAML (checked by the domain after this) and a required note. */
+export const AnchorSaveSchema = ConfigSaveSchema;
 
 const str = (x: unknown) => (typeof x === 'string' ? x : '');
 const depsOf = (c: Ctx): AnchorDeps => ({ db: c.var.deps.db, store: c.var.deps.config });
@@ -51,8 +42,16 @@ function anchorParam(c: Ctx): string | undefined {
   return /^[a-z0-9][a-z0-9-]{0,63}$/.test(id) ? id : undefined;
 }
 
-function anchorNotFound(c: Ctx) {
-  return errorResponse(c, 404, 'This assignment has no anchor memo with this id. Go back to its anchor list and reload it.');
+type Found = { ok: true; a: Assignment; anchor: { id: string; page: AnchorPageData } } | { ok: false; response: ReturnType<typeof errorResponse> };
+
+/** The assignment this staff member runs and its anchor `:anchorId`; else the 404 to answer. */
+function taughtAnchor(c: Ctx): Found {
+  const a = taughtAssignment(c);
+  if (!a) return { ok: false, response: assignmentNotFound(c) };
+  const id = anchorParam(c);
+  const page = id === undefined ? undefined : anchorPageData(depsOf(c), a.id, id);
+  if (!id || !page) return { ok: false, response: errorResponse(c, 404, 'This assignment has no anchor memo with this id. Go back to its anchor list and reload it.') };
+  return { ok: true, a, anchor: { id, page } };
 }
 
 interface FormState {
@@ -96,13 +95,11 @@ export function newAnchorForm(c: Ctx) {
 
 /** GET /admin/assignments/:id/anchors/:anchorId — its text in force in the editor, and its versions (also JSON). */
 export function editAnchor(c: Ctx) {
-  const a = taughtAssignment(c);
-  if (!a) return assignmentNotFound(c);
-  const id = anchorParam(c);
-  const page = id === undefined ? undefined : anchorPageData(depsOf(c), a.id, id);
-  if (!id || !page) return anchorNotFound(c);
-  if (wantsJson(c)) return c.json({ id, ...page });
-  return editPage(c, a, { id, page }, { yaml: page.state.yaml ?? '', note: '', yamlErrors: [] });
+  const found = taughtAnchor(c);
+  if (!found.ok) return found.response;
+  const { a, anchor } = found;
+  if (wantsJson(c)) return c.json({ id: anchor.id, ...anchor.page });
+  return editPage(c, a, anchor, { yaml: anchor.page.state.yaml ?? '', note: '', yamlErrors: [] });
 }
 
 /** Validates the posted anchor and appends it as a version: 303 to the list, or 422 with the text kept. */
@@ -129,34 +126,29 @@ export function createAnchor(c: Ctx) {
 
 /** POST /admin/assignments/:id/anchors/:anchorId — a new version of this anchor (the YAML keeps its id). */
 export function updateAnchor(c: Ctx) {
-  const a = taughtAssignment(c);
-  if (!a) return assignmentNotFound(c);
-  const id = anchorParam(c);
-  const page = id === undefined ? undefined : anchorPageData(depsOf(c), a.id, id);
-  if (!id || !page) return anchorNotFound(c);
-  return saveFromForm(c, a, { id, page });
+  const found = taughtAnchor(c);
+  return found.ok ? saveFromForm(c, found.a, found.anchor) : found.response;
 }
 
 /** GET /admin/assignments/:id/anchors/:anchorId/versions/:version — one version's text (0 = the shipped file). */
 export function showAnchorVersion(c: Ctx) {
-  const a = taughtAssignment(c);
-  if (!a) return assignmentNotFound(c);
-  const id = anchorParam(c);
+  const found = taughtAnchor(c);
+  if (!found.ok) return found.response;
+  const { a, anchor } = found;
   const raw = c.req.param('version') ?? '';
   const version = /^\d{1,9}$/.test(raw) ? Number(raw) : undefined;
-  const found = id === undefined || version === undefined ? undefined : anchorVersionText(depsOf(c), a.id, id, version);
-  if (!id || version === undefined || !found) return anchorNotFound(c);
-  if (wantsJson(c)) return c.json({ id, version, ...found });
-  const saved = found.saved && { ...found.saved, date: formatDate(found.saved.createdAt) };
-  return renderPage(c, <AnchorVersionPage ctx={pageContext(c)} assignment={a} anchorId={id} version={version} yaml={found.yaml} saved={saved} />);
+  const text = version === undefined ? undefined : anchorVersionText(depsOf(c), a.id, anchor.id, version);
+  if (version === undefined || !text) return errorResponse(c, 404, `Anchor ${anchor.id} has no version ${raw} with a text. Go back to its page for the versions it has.`);
+  if (wantsJson(c)) return c.json({ id: anchor.id, version, ...text });
+  const saved = text.saved && { ...text.saved, date: formatDate(text.saved.createdAt) };
+  return renderPage(c, <AnchorVersionPage ctx={pageContext(c)} assignment={a} anchorId={anchor.id} version={version} yaml={text.yaml} saved={saved} />);
 }
 
 /** POST /admin/assignments/:id/anchors/:anchorId/remove — calibrations leave it out from now on (a version without text). */
 export async function removeAnchor(c: Ctx) {
-  const a = taughtAssignment(c);
-  if (!a) return assignmentNotFound(c);
-  const id = anchorParam(c);
-  if (!id || !anchorPageData(depsOf(c), a.id, id)) return anchorNotFound(c);
+  const found = taughtAnchor(c);
+  if (!found.ok) return found.response;
+  const { a, anchor: { id } } = found;
   const form = await readForm(c);
   if (!form.ok) return form.response;
   const version = removeStoredAnchor(depsOf(c), actingUser(c), a, id, str(form.fields.note).slice(0, 200));
@@ -165,10 +157,9 @@ export async function removeAnchor(c: Ctx) {
 
 /** POST /admin/assignments/:id/anchors/:anchorId/restore — a removed anchor's last text becomes a new version. */
 export function restoreAnchor(c: Ctx) {
-  const a = taughtAssignment(c);
-  if (!a) return assignmentNotFound(c);
-  const id = anchorParam(c);
-  if (!id || !anchorPageData(depsOf(c), a.id, id)) return anchorNotFound(c);
+  const found = taughtAnchor(c);
+  if (!found.ok) return found.response;
+  const { a, anchor: { id } } = found;
   const res = restoreStoredAnchor(depsOf(c), actingUser(c), a, id);
   if (!res.ok) return listPage(c, a, `Anchor ${id} was not restored: ${problemsOf(res).join('; ')}`, res.reason === 'not-removed' ? 409 : 422);
   return done(c, `Restored anchor ${id} as version ${res.version}.`, listPath(a));

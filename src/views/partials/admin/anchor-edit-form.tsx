@@ -1,4 +1,5 @@
 import { describedBy, FieldNotes } from '../field-notes.tsx';
+import { YamlField } from './yaml-field.tsx';
 
 export interface AnchorEditFormProps {
   action: string;
@@ -11,29 +12,13 @@ export interface AnchorEditFormProps {
 
 /** The anchor's YAML and a required note; every problem is listed above the text, linked to it. */
 export function AnchorEditForm(p: AnchorEditFormProps) {
-  const yamlDescribedBy = ['anchor-yaml-hint', p.yamlErrors.length ? 'anchor-yaml-errors' : ''].filter(Boolean).join(' ');
   return (
     <form method="post" action={p.action} class="stack-form config-form">
       <label for="anchor-yaml">Anchor memo (YAML)</label>
       <p id="anchor-yaml-hint" class="hint">
         Fields: id, title, tags, memo, and expected ranges [min, max] for overall and for any criterion of this assignment's rubric. Problems are listed with their line numbers.
       </p>
-      {p.yamlErrors.length ? (
-        <div id="anchor-yaml-errors" class="field-error" role="alert">
-          <p>
-            <strong>Error:</strong> {p.yamlErrors.length === 1 ? 'the anchor has a problem' : `the anchor has ${p.yamlErrors.length} problems`}, so it was not saved:
-          </p>
-          <ul>
-            {p.yamlErrors.map((e) => (
-              <li>{e}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <textarea id="anchor-yaml" name="yaml" class="code" rows={28} spellcheck={false} autocapitalize="off" required aria-describedby={yamlDescribedBy} aria-invalid={p.yamlErrors.length ? 'true' : undefined}>
-        {/* HTML drops one newline right after <textarea>: add one so the first line survives. */}
-        {'\n' + p.yaml}
-      </textarea>
+      <YamlField id="anchor-yaml" yaml={p.yaml} errors={p.yamlErrors} rows={28} />
       <label for="anchor-note">What changed and why</label>
       <FieldNotes id="anchor-note" hint="Required, up to 200 characters. Shown in the version history and the audit log." error={p.noteError} />
       <input id="anchor-note" name="note" type="text" required maxlength={200} value={p.note} aria-invalid={p.noteError ? 'true' : undefined} aria-describedby={describedBy('anchor-note', true, p.noteError)} />
