@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shippedAnchorsIn } from '../src/calibration/anchors.ts';
 import { effectiveAnchors } from '../src/calibration/effective-anchors.ts';
@@ -112,9 +114,11 @@ describe('creating and editing an anchor', () => {
     const syntax = await admin.post(base, { yaml: 'id: weak-team-morale\ntitle: [unclosed\n', note: 'Broken' });
     expect(syntax.status).toBe(422);
     expect(await syntax.text()).toMatch(/line \d+, YAML syntax error/);
-    const noNote = await admin.post(base, { yaml: anchorYaml('weak-team-morale'), note: '' });
+    const noNote = await admin.post(base, { yaml: bad, note: '' });
     expect(noNote.status).toBe(422);
-    expect(await noNote.text()).toContain('id="anchor-note-error"');
+    const both = await noNote.text();
+    expect(both).toContain('id="anchor-note-error"');
+    expect(both).toContain('line 7, expected.overall: a range is [min, max] with min ≤ max');
     expect(count(t.db, 'anchor_versions')).toBe(0);
     expect(count(t.db, 'audit_log', "action like 'anchor.%'")).toBe(0);
   });
@@ -132,6 +136,21 @@ describe('creating and editing an anchor', () => {
     const same = await admin.post(base, { yaml: current, note: 'No change' });
     expect(same.status).toBe(422);
     expect(await same.text()).toContain('Nothing changed: this text is the version in force');
+    expect(count(t.db, 'anchor_versions')).toBe(0);
+  });
+});
+
+describe('the rubric the assignment uses', () => {
+  it('flags anchors that name a criterion it lacks, and refuses to save one', async () => {
+    const a = defaultId();
+    const rubric = readFileSync(join(t.config.env.configDir, 'rubric.yaml'), 'utf8').replace('- id: the_ask', '- id: request');
+    expect((await admin.post('/admin/config/rubric', { yaml: rubric, note: 'Rename the ask' })).status).toBe(303);
+    const body = (await (await admin.get(`/admin/assignments/${a}/anchors`, { accept: 'application/json' })).json()) as { inForce: { anchor: { id: string }; misfits: string[] }[] };
+    expect(body.inForce.find((x) => x.anchor.id === 'weak-team-morale')!.misfits).toEqual(['expected.criteria.the_ask: the rubric has no criterion "the_ask"']);
+    expect(await (await admin.get(`/admin/assignments/${a}/anchors`)).text()).toContain('the rubric has no criterion &quot;the_ask&quot;');
+    const res = await admin.post(`/admin/assignments/${a}/anchors/new`, { yaml: anchorYaml('asks', '[2, 3]', '\n    the_ask: [1, 2]'), note: 'x' });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('line 10, expected.criteria.the_ask: the rubric has no criterion &quot;the_ask&quot;');
     expect(count(t.db, 'anchor_versions')).toBe(0);
   });
 });

@@ -133,6 +133,12 @@ function checkSave(deps: AnchorDeps, input: AnchorSaveInput, yaml: string): { ok
   return { ok: true, anchor: res.anchor };
 }
 
+/** What would refuse this save (the text, the id rules, the rubric), without saving; undefined when it would go through. */
+export function anchorSaveProblems(deps: AnchorDeps, input: AnchorSaveInput): Extract<AnchorSaveResult, { ok: false }> | undefined {
+  const checked = checkSave(deps, input, normalizeNewlines(input.yaml));
+  return checked.ok ? undefined : checked;
+}
+
 /** Appends a version of one anchor after checking it (audit: anchor.save); an identical text changes nothing. */
 export function saveAnchor(deps: AnchorDeps, by: Acting, input: AnchorSaveInput): AnchorSaveResult {
   const yaml = normalizeNewlines(input.yaml);

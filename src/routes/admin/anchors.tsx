@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import {
   anchorOverview,
   anchorPageData,
+  anchorSaveProblems,
   anchorVersionText,
   newAnchorTemplate,
   removeAnchor as removeStoredAnchor,
@@ -110,7 +111,9 @@ async function saveFromForm(c: Ctx, a: Assignment, anchor: { id: string; page: A
   const parsed = v.safeParse(AnchorSaveSchema, form.fields);
   if (!parsed.success) {
     const errs = v.flatten<typeof AnchorSaveSchema>(parsed.issues).nested ?? {};
-    return editPage(c, a, anchor, { ...kept, yamlErrors: errs.yaml ?? [], noteError: errs.note?.[0] }, 422);
+    // Report the anchor's own problems too, so one round trip shows everything.
+    const checked = errs.yaml ? undefined : anchorSaveProblems(depsOf(c), { assignment: a, anchorId: anchor?.id ?? null, ...kept });
+    return editPage(c, a, anchor, { ...kept, yamlErrors: errs.yaml ?? (checked ? problemsOf(checked) : []), noteError: errs.note?.[0] }, 422);
   }
   const res = saveStoredAnchor(depsOf(c), actingUser(c), { assignment: a, anchorId: anchor?.id ?? null, ...parsed.output });
   if (!res.ok) return editPage(c, a, anchor, { ...kept, yamlErrors: problemsOf(res) }, 422);
