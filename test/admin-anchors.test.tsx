@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shippedAnchorsIn } from '../src/calibration/anchors.ts';
 import { effectiveAnchors } from '../src/calibration/effective-anchors.ts';
-import { createAccount, useAdminApp, type Client, type TestApp } from './helpers/app.ts';
+import type { FileConfig } from '../src/config/load.ts';
+import { appWithAdmin, createAccount, useAdminApp, type Client, type TestApp } from './helpers/app.ts';
 import { count, row, rows } from './helpers/db.ts';
 
 // The per-assignment anchor console through real requests: versions appended, the newest in force
@@ -142,16 +141,21 @@ describe('creating and editing an anchor', () => {
 
 describe('the rubric the assignment uses', () => {
   it('flags anchors that name a criterion it lacks, and refuses to save one', async () => {
-    const a = defaultId();
-    const rubric = readFileSync(join(t.config.env.configDir, 'rubric.yaml'), 'utf8').replace('- id: the_ask', '- id: request');
-    expect((await admin.post('/admin/config/rubric', { yaml: rubric, note: 'Rename the ask' })).status).toBe(303);
-    const body = (await (await admin.get(`/admin/assignments/${a}/anchors`, { accept: 'application/json' })).json()) as { inForce: { anchor: { id: string }; misfits: string[] }[] };
-    expect(body.inForce.find((x) => x.anchor.id === 'weak-team-morale')!.misfits).toEqual(['expected.criteria.the_ask: the rubric has no criterion "the_ask"']);
-    expect(await (await admin.get(`/admin/assignments/${a}/anchors`)).text()).toContain('the rubric has no criterion &quot;the_ask&quot;');
-    const res = await admin.post(`/admin/assignments/${a}/anchors/new`, { yaml: anchorYaml('asks', '[2, 3]', '\n    the_ask: [1, 2]'), note: 'x' });
-    expect(res.status).toBe(422);
-    expect(await res.text()).toContain('line 10, expected.criteria.the_ask: the rubric has no criterion &quot;the_ask&quot;');
-    expect(count(t.db, 'anchor_versions')).toBe(0);
+    // An app whose rubric in force renames the_ask (as an edited or pinned rubric might).
+    const renamed = (f: FileConfig) => ({ ...f, rubric: { ...f.rubric, criteria: f.rubric.criteria.map((c) => (c.id === 'the_ask' ? { ...c, id: 'request' } : c)) } });
+    const own = await appWithAdmin({ files: renamed });
+    try {
+      const a = row<{ id: number }>(own.t.db, "select id from assignments where slug = 'memo'")!.id;
+      const body = (await (await own.admin.get(`/admin/assignments/${a}/anchors`, { accept: 'application/json' })).json()) as { inForce: { anchor: { id: string }; misfits: string[] }[] };
+      expect(body.inForce.find((x) => x.anchor.id === 'weak-team-morale')!.misfits).toEqual(['expected.criteria.the_ask: the rubric has no criterion "the_ask"']);
+      expect(await (await own.admin.get(`/admin/assignments/${a}/anchors`)).text()).toContain('the rubric has no criterion &quot;the_ask&quot;');
+      const res = await own.admin.post(`/admin/assignments/${a}/anchors/new`, { yaml: anchorYaml('asks', '[2, 3]', '\n    the_ask: [1, 2]'), note: 'x' });
+      expect(res.status).toBe(422);
+      expect(await res.text()).toContain('line 10, expected.criteria.the_ask: the rubric has no criterion &quot;the_ask&quot;');
+      expect(count(own.t.db, 'anchor_versions')).toBe(0);
+    } finally {
+      await own.t.close();
+    }
   });
 });
 

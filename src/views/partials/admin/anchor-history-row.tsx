@@ -1,5 +1,5 @@
 import type { AnchorVersionSummary } from '../../../db/queries/anchors.ts';
-import { VersionSavedCells } from './version-saved-cells.tsx';
+import { formatDate, isoDate } from '../../format.ts';
 
 export interface AnchorHistoryRowProps {
   base: string;
@@ -16,7 +16,11 @@ export function AnchorHistoryRow({ base, version: v, inForce }: AnchorHistoryRow
         {v.removed ? ' (removed)' : ''}
         {inForce ? ' (in force)' : ''}
       </th>
-      <VersionSavedCells createdAt={v.createdAt} authorName={v.authorName} note={v.note} />
+      <td>
+        <time datetime={isoDate(v.createdAt)}>{formatDate(v.createdAt)}</time>
+      </td>
+      <td>{v.authorName}</td>
+      <td>{v.note}</td>
       <td>{v.removed ? '—' : <a href={`${base}/versions/${v.version}`}>View v{v.version}</a>}</td>
     </tr>
   );

@@ -1,7 +1,7 @@
 import type { ConfigName } from '../../../config/schemas.ts';
 import type { ConfigVersionSummary } from '../../../db/queries/config-versions.ts';
+import { formatDate, isoDate } from '../../format.ts';
 import { ConfigVersionActions } from './config-version-actions.tsx';
-import { VersionSavedCells } from './version-saved-cells.tsx';
 
 export interface ConfigVersionRowProps {
   name: ConfigName;
@@ -17,7 +17,11 @@ export function ConfigVersionRow({ name, version: v, inForce }: ConfigVersionRow
         v{v.version}
         {v.version === inForce ? ' (in force)' : ''}
       </th>
-      <VersionSavedCells createdAt={v.createdAt} authorName={v.authorName} note={v.note} />
+      <td>
+        <time datetime={isoDate(v.createdAt)}>{formatDate(v.createdAt)}</time>
+      </td>
+      <td>{v.authorName}</td>
+      <td>{v.note}</td>
       <td>
         <code>{v.hash}</code>
       </td>
