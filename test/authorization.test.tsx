@@ -20,6 +20,8 @@ beforeAll(async () => {
   // Routes under /admin/users/:id and /admin/sessions/:id need ids of those kinds.
   ids.userId = ana.id;
   ids.sessionId = session.id;
+  // Routes under /admin/assignments/:id/anchors/:anchorId need an anchor the assignment has (a shipped one).
+  ids.anchorId = 'strong-warehouse-automation';
 });
 afterAll(async () => {
   await t.close();

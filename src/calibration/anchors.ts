@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
 import type { Rubric } from '../config/schemas.ts';
-import { formatPath, parseYaml, type ConfigIssue, type PathKey } from '../config/yaml-source.ts';
+import { formatIssue, formatPath, parseYaml, type ConfigIssue, type PathKey } from '../config/yaml-source.ts';
 
 const range = v.pipe(
   v.tuple([v.number(), v.number()]),
@@ -46,38 +46,91 @@ export function parseAnchor(text: string, file: string): AnchorParse {
   return { ok: false, issues };
 }
 
-/** Why an anchor can't be checked against this rubric (unknown criterion ids, ranges off the scale); empty when it fits. */
-export function anchorMisfits(anchor: Anchor, rubric: Rubric): string[] {
+/** One misfit of an anchor against a rubric, with the path in the anchor's YAML it concerns. */
+interface Misfit {
+  path: PathKey[];
+  /** Said after the path (issues show the path themselves). */
+  message: string;
+  /** The whole sentence, path included. */
+  text: string;
+}
+
+function misfitsOf(anchor: Anchor, rubric: Rubric): Misfit[] {
   const ids = new Set(rubric.criteria.map((c) => c.id));
   const { min, max } = rubric.scale;
-  const out: string[] = [];
+  const out: Misfit[] = [];
   const offScale = ([lo, hi]: [number, number]) => lo < min || hi > max;
-  if (offScale(anchor.expected.overall)) out.push(`expected.overall is outside the rubric's scale ${min}–${max}`);
+  const scale = `outside the rubric's scale ${min}–${max}`;
+  if (offScale(anchor.expected.overall)) out.push({ path: ['expected', 'overall'], message: scale, text: `expected.overall is ${scale}` });
   for (const [id, r] of Object.entries(anchor.expected.criteria)) {
-    if (!ids.has(id)) out.push(`expected.criteria.${id}: the rubric has no criterion "${id}"`);
-    else if (offScale(r)) out.push(`expected.criteria.${id} is outside the rubric's scale ${min}–${max}`);
+    const path = ['expected', 'criteria', id];
+    const unknown = `the rubric has no criterion "${id}"`;
+    if (!ids.has(id)) out.push({ path, message: unknown, text: `expected.criteria.${id}: ${unknown}` });
+    else if (offScale(r)) out.push({ path, message: scale, text: `expected.criteria.${id} is ${scale}` });
   }
   return out;
 }
 
-/** The anchors shipped in `dir` (config/anchors), sorted by id; throws with every problem found. */
-export function loadShippedAnchors(dir: string): Anchor[] {
-  let files: string[];
+/** Why an anchor can't be checked against this rubric (unknown criterion ids, ranges off the scale); empty when it fits. */
+export function anchorMisfits(anchor: Anchor, rubric: Rubric): string[] {
+  return misfitsOf(anchor, rubric).map((m) => m.text);
+}
+
+/** Parses one anchor's YAML text and checks it fits `rubric`; every problem carries its line. */
+export function checkAnchor(text: string, file: string, rubric: Rubric): AnchorParse {
+  const res = parseAnchor(text, file);
+  if (!res.ok) return res;
+  const misfits = misfitsOf(res.anchor, rubric);
+  if (!misfits.length) return res;
+  return { ok: false, issues: misfits.map((m) => ({ file, path: formatPath(m.path), line: lineIn(text, file, m.path), message: m.message })) };
+}
+
+/** The line of a path in valid YAML text (for problems found after parsing). */
+function lineIn(text: string, file: string, path: PathKey[]): number | undefined {
+  const src = parseYaml(text, file);
+  return 'lineOf' in src ? src.lineOf(path) : undefined;
+}
+
+/** The anchor files of a directory (none if it doesn't exist), sorted. */
+function anchorFiles(dir: string): string[] {
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+    return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
   } catch {
     return [];
   }
+}
+
+/** Reads every anchor file in `dir`; with a rubric, a misfit is a problem too. `label` names a file in issues. */
+function readAnchorDir(dir: string, label: (f: string) => string, rubric?: Rubric): { anchors: Anchor[]; issues: ConfigIssue[] } {
   const anchors: Anchor[] = [];
-  const problems: string[] = [];
-  for (const f of files) {
-    const res = parseAnchor(readFileSync(join(dir, f), 'utf8'), `anchors/${f}`);
-    if (!res.ok) problems.push(...res.issues.map((i) => `${i.file}${i.line ? `:${i.line}` : ''} ${i.path}: ${i.message}`));
-    else if (`${res.anchor.id}.yaml` !== f) problems.push(`anchors/${f}: id "${res.anchor.id}" must match the file name`);
+  const issues: ConfigIssue[] = [];
+  for (const f of anchorFiles(dir)) {
+    const file = label(f);
+    const text = readFileSync(join(dir, f), 'utf8');
+    const res = rubric ? checkAnchor(text, file, rubric) : parseAnchor(text, file);
+    if (!res.ok) issues.push(...res.issues);
+    else if (`${res.anchor.id}.yaml` !== f) issues.push({ file, path: 'id', line: lineIn(text, file, ['id']), message: `id "${res.anchor.id}" must match the file name (${f.slice(0, -5)})` });
     else anchors.push(res.anchor);
   }
-  if (problems.length) throw new Error(`invalid anchor memos:\n  ${problems.join('\n  ')}`);
+  return { anchors, issues };
+}
+
+/** The anchors shipped in `dir` (config/anchors), sorted by id; throws with every problem found. */
+export function loadShippedAnchors(dir: string): Anchor[] {
+  const { anchors, issues } = readAnchorDir(dir, (f) => `anchors/${f}`);
+  if (issues.length) throw new Error(`invalid anchor memos:\n  ${issues.map(formatIssue).join('\n  ')}`);
   return anchors;
+}
+
+/** Every problem with the shipped anchors of a config directory (`<configDir>/anchors`) against the shipped rubric: the start-up check. */
+export function shippedAnchorIssues(configDir: string, rubric: Rubric): ConfigIssue[] {
+  const dir = join(configDir, 'anchors');
+  return readAnchorDir(dir, (f) => join(dir, f), rubric).issues;
+}
+
+/** How many anchors are shipped in a config directory (for `npm run validate-config`). */
+export function shippedAnchorCount(configDir: string): number {
+  return anchorFiles(join(configDir, 'anchors')).length;
 }
 
 /** A content hash of an anchor set, so a run records exactly which anchors it measured. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { shippedAnchorIssues } from '../calibration/anchors.ts';
 import { checkEnvironment } from './env-check.ts';
 import { readEnv, type Env } from './env.ts';
 import { ConfigError, loadConfigDir, type FileConfig } from './load.ts';
@@ -12,13 +13,16 @@ export interface AppConfig {
   versions: Record<ConfigName, string>;
 }
 
-/** Reads the environment and config/*.yaml; throws ConfigError/Error listing every problem. */
+/** Reads the environment, config/*.yaml and the shipped anchors (config/anchors/*.yaml); throws ConfigError/Error listing every problem. */
 export function loadAppConfig(source: Record<string, string | undefined> = process.env): AppConfig {
   const env = readEnv(source);
   const { problems } = checkEnvironment(env);
   if (problems.length) throw new Error(`Invalid environment:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   const res = loadConfigDir(env.configDir);
   if (!res.ok) throw new ConfigError(res.issues);
+  // The shipped anchor memos are configuration too: each must parse and fit the shipped rubric.
+  const anchorIssues = shippedAnchorIssues(env.configDir, res.value.rubric);
+  if (anchorIssues.length) throw new ConfigError(anchorIssues);
   const files = applyEnvOverrides(res.value, env);
   return { env, files, versions: versionsOf(files) };
 }

@@ -4,6 +4,7 @@ import { requireAdmin, requirePasswordChanged, requireStaff, requireWriterAccess
 import { pollRateLimit } from '../http/rate-limit.ts';
 import { exportAssignmentAnalyticsCsv, showAssignmentAnalytics } from './admin/analytics.tsx';
 import { addCoTeacher, createAssignment, listAssignments, removeCoTeacher, showAssignment, updateAssignment } from './admin/assignments.tsx';
+import { createAnchor, editAnchor, listAnchors, newAnchorForm, removeAnchor, restoreAnchor, showAnchorVersion, updateAnchor } from './admin/anchors.tsx';
 import { listAuditLog } from './admin/audit.tsx';
 import { editConfig, rollbackConfig, saveConfig, showConfigIndex, showConfigVersion } from './admin/config.tsx';
 import { discardConfigDraft, publishConfigDraft, showConfigDraft } from './admin/config-drafts.tsx';
@@ -99,6 +100,19 @@ function mountAssignmentAdminRoutes(app: Hono<AppEnv>): void {
   app.post('/admin/assignments/:id', updateAssignment);
   app.post('/admin/assignments/:id/instructors', addCoTeacher);
   app.post('/admin/assignments/:id/instructors/:userId/remove', removeCoTeacher);
+  mountAnchorRoutes(app);
+}
+
+/** An assignment's anchor memos, stored as versions (instructors: only for assignments they run). */
+function mountAnchorRoutes(app: Hono<AppEnv>): void {
+  app.get('/admin/assignments/:id/anchors', listAnchors);
+  app.get('/admin/assignments/:id/anchors/new', newAnchorForm);
+  app.post('/admin/assignments/:id/anchors/new', createAnchor);
+  app.get('/admin/assignments/:id/anchors/:anchorId', editAnchor);
+  app.post('/admin/assignments/:id/anchors/:anchorId', updateAnchor);
+  app.get('/admin/assignments/:id/anchors/:anchorId/versions/:version', showAnchorVersion);
+  app.post('/admin/assignments/:id/anchors/:anchorId/remove', removeAnchor);
+  app.post('/admin/assignments/:id/anchors/:anchorId/restore', restoreAnchor);
 }
 
 /** Accounts and their sessions (admins only). */

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
 import { anchorVersions, type AnchorVersion } from '../schema.ts';
 
@@ -18,4 +18,62 @@ export function latestAnchorVersions(db: Db, assignmentId: number): AnchorVersio
     .orderBy(anchorVersions.anchorId)
     .all()
     .map((r) => r.row);
+}
+
+/** One stored version of an anchor as its history lists it (no text). */
+export interface AnchorVersionSummary {
+  version: number;
+  removed: boolean;
+  authorName: string;
+  note: string;
+  createdAt: number;
+}
+
+/** The stored versions of one anchor of an assignment, newest first. */
+export function anchorHistory(db: Db, assignmentId: number, anchorId: string): AnchorVersionSummary[] {
+  return db
+    .select({ version: anchorVersions.version, removed: sql<number>`${anchorVersions.yaml} is null`, authorName: anchorVersions.authorName, note: anchorVersions.note, createdAt: anchorVersions.createdAt })
+    .from(anchorVersions)
+    .where(and(eq(anchorVersions.assignmentId, assignmentId), eq(anchorVersions.anchorId, anchorId)))
+    .orderBy(desc(anchorVersions.version))
+    .all()
+    .map((r) => ({ ...r, removed: Boolean(r.removed) }));
+}
+
+/** One stored version of an anchor of an assignment. */
+export function findAnchorVersion(db: Db, assignmentId: number, anchorId: string, version: number): AnchorVersion | undefined {
+  return db
+    .select()
+    .from(anchorVersions)
+    .where(and(eq(anchorVersions.assignmentId, assignmentId), eq(anchorVersions.anchorId, anchorId), eq(anchorVersions.version, version)))
+    .get();
+}
+
+/** The newest stored version of one anchor of an assignment that has a text (not a removal). */
+export function lastAnchorText(db: Db, assignmentId: number, anchorId: string): AnchorVersion | undefined {
+  return db
+    .select()
+    .from(anchorVersions)
+    .where(and(eq(anchorVersions.assignmentId, assignmentId), eq(anchorVersions.anchorId, anchorId), isNotNull(anchorVersions.yaml)))
+    .orderBy(desc(anchorVersions.version))
+    .limit(1)
+    .get();
+}
+
+/** The highest stored version number of one anchor of an assignment (0 when none is stored). */
+export function newestAnchorVersion(db: Db, assignmentId: number, anchorId: string): number {
+  const row = db
+    .select({ n: sql<number | null>`max(${anchorVersions.version})` })
+    .from(anchorVersions)
+    .where(and(eq(anchorVersions.assignmentId, assignmentId), eq(anchorVersions.anchorId, anchorId)))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** What a new anchor version stores. */
+export type NewAnchorVersion = Omit<AnchorVersion, 'id'>;
+
+/** Appends one anchor version (never updated afterwards). */
+export function insertAnchorVersion(db: Db, row: NewAnchorVersion): void {
+  db.insert(anchorVersions).values(row).run();
 }

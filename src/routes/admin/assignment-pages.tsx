@@ -1,5 +1,7 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { analyticsOfAssignment } from '../../assignments/analytics.ts';
+import { shippedAnchorsIn } from '../../calibration/anchors.ts';
+import { effectiveAnchors } from '../../calibration/effective-anchors.ts';
 import { MAX_CONTEXT_CHARS } from '../../assignments/manage.ts';
 import { canTeach, DEFAULT_ASSIGNMENT_SLUG, findAssignment, listAssignmentSummariesFor, listCoTeachers } from '../../db/queries/assignments.ts';
 import { listPublishedVersions } from '../../db/queries/config-versions.ts';
@@ -63,8 +65,9 @@ export function renderAssignmentPage(c: Ctx, a: Assignment, extras: AssignmentPa
   const coTeachers = { ownerName, coTeachers: listCoTeachers(db, a.id), add: extras.add ?? { username: '' } };
   const fixedSlug = a.slug === DEFAULT_ASSIGNMENT_SLUG;
   const analytics = analyticsOfAssignment(db, c.var.deps.config, a.id);
+  const anchorCount = effectiveAnchors(db, a.id, shippedAnchorsIn(c.var.deps.config.env.configDir)).length;
   const page = (
-    <AssignmentPage ctx={pageContext(c)} assignment={a} edit={edit} versions={versionChoices(c, edit.values)} fixedSlug={fixedSlug} maxContext={MAX_CONTEXT_CHARS} coTeachers={coTeachers}>
+    <AssignmentPage ctx={pageContext(c)} assignment={a} anchorCount={anchorCount} edit={edit} versions={versionChoices(c, edit.values)} fixedSlug={fixedSlug} maxContext={MAX_CONTEXT_CHARS} coTeachers={coTeachers}>
       <AnalyticsSection analytics={analytics} />
     </AssignmentPage>
   );

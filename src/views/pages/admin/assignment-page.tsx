@@ -14,6 +14,8 @@ export interface AssignmentPageProps {
   fixedSlug: boolean;
   maxContext: number;
   coTeachers: Omit<CoTeachersProps, 'assignmentId'>;
+  /** How many anchor memos are in force for this assignment (linked to their console). */
+  anchorCount: number;
   /** Sections after the co-teachers: the assignment's agreement and class analytics. */
   children?: Child;
 }
@@ -29,7 +31,7 @@ export function AssignmentPage(p: AssignmentPageProps) {
       </p>
       <h1>{title}</h1>
       <p>
-        Students open it at <a href={`/a/${slug}`}>/a/{slug}</a>.
+        Students open it at <a href={`/a/${slug}`}>/a/{slug}</a>. <a href={`/admin/assignments/${id}/anchors`}>Anchor memos ({p.anchorCount})</a>
       </p>
       {failed ? (
         <p class="notice error-notice" role="alert">

@@ -1,4 +1,5 @@
 import type { ConfigName } from '../../../config/schemas.ts';
+import { YamlField } from './yaml-field.tsx';
 
 export interface ConfigEditFormProps {
   name: ConfigName;
@@ -14,29 +15,13 @@ export interface ConfigEditFormProps {
 /** POST /admin/config/:name: the YAML and a required note; every problem is listed above the text. */
 export function ConfigEditForm(p: ConfigEditFormProps) {
   const file = `${p.name}.yaml`;
-  const yamlDescribedBy = ['yaml-hint', p.yamlErrors.length ? 'yaml-errors' : ''].filter(Boolean).join(' ');
   return (
     <form method="post" action={`/admin/config/${p.name}`} class="stack-form config-form">
       <label for="yaml">{file}</label>
       <p id="yaml-hint" class="hint">
         YAML, checked like at start-up: syntax, every field and rule (for the rubric, weights summing to 100 and unique ids). Problems are listed with their line numbers.
       </p>
-      {p.yamlErrors.length ? (
-        <div id="yaml-errors" class="field-error" role="alert">
-          <p>
-            <strong>Error:</strong> {p.yamlErrors.length === 1 ? 'the YAML has a problem' : `the YAML has ${p.yamlErrors.length} problems`}, so it was not saved:
-          </p>
-          <ul>
-            {p.yamlErrors.map((e) => (
-              <li>{e}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      <textarea id="yaml" name="yaml" class="code" rows={30} spellcheck={false} autocapitalize="off" required aria-describedby={yamlDescribedBy} aria-invalid={p.yamlErrors.length ? 'true' : undefined}>
-        {/* HTML drops one newline right after <textarea>: add one so the first line survives. */}
-        {'\n' + p.yaml}
-      </textarea>
+      <YamlField id="yaml" yaml={p.yaml} errors={p.yamlErrors} rows={30} />
       <label for="note">What changed and why</label>
       <p id="note-hint" class="hint">
         Required, up to 200 characters. Shown in the version history and the audit log.
