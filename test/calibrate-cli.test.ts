@@ -2,10 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTestApp, signedIn } from './helpers/app.ts';
 import { configWithAnchors, TEST_ANCHORS } from './helpers/calibration-fixture.ts';
 import { shippedConfig } from './helpers/shipped-config.ts';
+import { localOrigin, startServer } from './helpers/server-process.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const data = mkdtempSync(join(tmpdir(), 'memoai-calibrate-cli-'));
@@ -67,5 +69,17 @@ describe('npm run calibrate', () => {
     const none = calibrate([], empty.dir);
     expect(none.status).toBe(2);
     expect(none.err).toContain('There are no anchor memos');
+  });
+
+  it('a run left running by a stopped process is marked failed at the next start', { timeout: 60_000 }, async () => {
+    const db = new Database(join(data, 'memoai.db'));
+    const copy = db.prepare("insert into calibration_runs (assignment_id, status, samples, provider, model, rubric_version, prompt_version, llm_version, rubric_source, prompt_source, llm_source, anchors_json, anchors_hash, readings_total, readings_done, started_by_name, created_at) select assignment_id, 'running', samples, provider, model, rubric_version, prompt_version, llm_version, rubric_source, prompt_source, llm_source, anchors_json, anchors_hash, readings_total, 1, 'command line', created_at from calibration_runs limit 1").run();
+    const server = await startServer({ DATA_DIR: data, CONFIG_DIR: config.dir, LLM_PROVIDER: 'demo', ...(await localOrigin()) });
+    server.child.kill('SIGTERM');
+    await server.exited;
+    const run = db.prepare('select status, error from calibration_runs where id = ?').get(copy.lastInsertRowid) as { status: string; error: string };
+    db.close();
+    expect(run).toEqual({ status: 'failed', error: 'interrupted by a restart' });
+    expect(server.output()).toContain('marked calibration runs interrupted by the last shutdown as failed');
   });
 });

@@ -118,6 +118,7 @@ describe('calibration runs against the fake grader (noise seed 42, 3 readings)',
     expect(stored.mean_spread).toBeCloseTo(ranges.reduce((s, x) => s + x, 0) / ranges.length, 12);
     expect(stored.worst_spread).toBe(Math.max(...ranges));
     expect([stored.readings_done, stored.readings_total]).toEqual([9, 9]);
+    expect(row<{ actor_name: string; target: string }>(t.db.$client, "select actor_name, target from audit_log where action = 'calibration.start'")).toEqual({ actor_name: 'bo-admin', target: `calibration run ${id}` });
     // The database keeps every reading's scores: the same multiset the grader answered.
     const dbScores = rows<{ scores_json: string }>(t.db.$client, 'select scores_json from calibration_readings where run_id = ?', id).map((r) => JSON.parse(r.scores_json) as Record<string, number>);
     expect(dbScores.map((s) => s.clarity).sort()).toEqual(grader.answers.map((a) => a.scores.clarity).sort());

@@ -1,9 +1,7 @@
 import { bumpCalibrationProgress, failCalibrationRun, finishCalibrationRun, insertCalibrationReading, listCalibrationReadings, markCalibrationRunning } from '../db/queries/calibration.ts';
 import { budgetState } from '../llm/budget.ts';
 import { evaluateMemo, type Outcome } from '../llm/evaluate.ts';
-import { priceFor } from '../llm/prices.ts';
-import { WAIT_KINDS } from '../llm/types.ts';
-import type { AttemptRecord } from '../llm/attempts.ts';
+import { callSettings, reportAttempt } from '../jobs/attempt-settings.ts';
 import type { VersionedAnchor } from './anchors.ts';
 import { calibrationReport } from './report.ts';
 import type { CalibrationDeps } from './deps.ts';
@@ -21,14 +19,6 @@ interface Task {
 /** Why a run stopped before its last reading. */
 type Stop = { kind: 'budget' | 'shutdown' } | undefined;
 
-/** Tells the shared gate what the provider said, as the evaluation pool does. */
-function tellGate(deps: CalibrationDeps, a: AttemptRecord): void {
-  const o = a.outcome;
-  if (o !== 'ok' && WAIT_KINDS.has(o)) deps.gate.providerBusy(o, a.retryAfterMs ?? undefined, a.startedAt);
-  else if (o === 'bad_request') deps.gate.badRequest();
-  else if (a.httpStatus === 200) deps.gate.succeeded();
-}
-
 /** One reading: evaluateMemo with the evaluation settings; a provider wait is tried again after the pause. */
 async function readOnce(deps: CalibrationDeps, cfg: RunConfig, memo: string): Promise<Outcome> {
   const { llm, rubric, prompt } = cfg.files;
@@ -43,12 +33,9 @@ async function readOnce(deps: CalibrationDeps, cfg: RunConfig, memo: string): Pr
       memo,
       signal: AbortSignal.any([deps.runs.signal, AbortSignal.timeout(llm.total_timeout_seconds * 1000)]),
       now: deps.now,
-      effort: llm.effort,
-      maxTokens: llm.max_output_tokens,
-      maxRetries: llm.max_retries,
-      price: provider.name === 'demo' ? undefined : priceFor(llm, provider.model),
+      ...callSettings(llm, provider),
       beforeAttempt: (s) => deps.gate.wait(s),
-      onAttempt: (a) => tellGate(deps, a),
+      onAttempt: (a) => reportAttempt(deps.gate, a),
     });
     if (outcome.ok || !outcome.wait) break;
   }

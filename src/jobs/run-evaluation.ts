@@ -9,10 +9,10 @@ import type { Rubric } from '../config/schemas.ts';
 import type { StreamedCriterion } from '../llm/criteria-stream.ts';
 import type { AttemptRecord } from '../llm/attempts.ts';
 import { evaluateMemo, type Outcome } from '../llm/evaluate.ts';
-import { priceFor } from '../llm/prices.ts';
 import { budgetState } from '../llm/budget.ts';
 import { demoProvider } from '../llm/demo.ts';
-import { WAIT_KINDS, ZERO_USAGE, type LlmProvider } from '../llm/types.ts';
+import { ZERO_USAGE, type LlmProvider } from '../llm/types.ts';
+import { callSettings, reportAttempt } from './attempt-settings.ts';
 import type { Metrics } from '../metrics.ts';
 import type { ProviderGate } from './provider-gate.ts';
 
@@ -51,10 +51,7 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
     memo: job.memo,
     signal,
     now: deps.now,
-    effort: llm.effort,
-    maxTokens: llm.max_output_tokens,
-    maxRetries: llm.max_retries,
-    price: provider.name === 'demo' ? undefined : priceFor(llm, provider.model),
+    ...callSettings(llm, provider),
     beforeAttempt: (s) => deps.gate.wait(s),
     onAttempt: (a) => recordAttempt(deps, job, a),
     onCriteria: (streamed) => saveStreamed(deps, job, rubric, streamed),
@@ -110,10 +107,7 @@ function recordAttempt(deps: RunDeps, job: ClaimedJob, a: AttemptRecord): void {
   insertAttempt(deps.db, job.id, job.run, a);
   if (a.outcome !== 'ok') savePartialCriteria(deps.db, job.id, null);
   deps.metrics?.observeAttempt(a);
-  const o = a.outcome;
-  if (o !== 'ok' && WAIT_KINDS.has(o)) deps.gate.providerBusy(o, a.retryAfterMs ?? undefined, a.startedAt);
-  else if (o === 'bad_request') deps.gate.badRequest();
-  else if (a.httpStatus === 200) deps.gate.succeeded();
+  reportAttempt(deps.gate, a);
 }
 
 /** Stores the outcome with the config hashes it used (the assignment's pinned ones, else the live ones). */
