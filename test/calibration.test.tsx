@@ -158,7 +158,7 @@ describe('calibration runs against the fake grader (noise seed 42, 3 readings)',
     expect(systems.every((s) => s.includes('Plain words, short sentences'))).toBe(true);
     const html = await (await admin.get(`/admin/calibration/${id}`)).text();
     expect(html).toContain('draft under test');
-    expect(await (await admin.get('/admin/calibration')).text()).toContain(`rubric draft v${version}`);
+    expect(await (await admin.get('/admin/calibration')).text()).toContain(`draft rubric v${version}`);
   });
 
   it('stops a run with a clear error when the budget is used up', async () => {
@@ -225,6 +225,31 @@ describe('calibration form and access', () => {
     const second = await admin.post('/admin/calibration', { assignment: 'memo', samples: '2' });
     expect(second.status).toBe(409);
     expect(await second.text()).toContain(`href="${first.headers.get('location')}"`);
+  });
+
+  it('takes the samples from llm.yaml when the form leaves them out (the config page\'s "Calibrate this draft"), and lists the run as JSON', async () => {
+    await startApp();
+    fake.responder = fakeGrader().responder;
+    const res = await admin.post('/admin/calibration', { assignment: 'memo' });
+    expect(res.status).toBe(303);
+    const id = Number(res.headers.get('location')!.split('/').pop());
+    await t.calibrations.whenDone(id);
+    const list = (await (await admin.get('/admin/calibration', JSON_ACCEPT)).json()) as { runs: { id: number; samples: number; status: string; config: string }[]; total: number };
+    expect(list.total).toBe(1);
+    expect(list.runs[0]).toMatchObject({ id, samples: 3, status: 'done', config: 'rubric v0 · prompt v0 · llm v0' });
+  });
+
+  it('skips anchors that do not fit the rubric and says why on the run page', async () => {
+    const misfit = { ...TEST_ANCHORS[0], id: 'misfit', expected: { overall: [3, 5], criteria: { tone: [1, 5] } } };
+    await startApp({}, [...TEST_ANCHORS, misfit]);
+    fake.responder = fakeGrader().responder;
+    const id = await runCalibration({ samples: '1' });
+    const json = (await (await admin.get(`/admin/calibration/${id}`, JSON_ACCEPT)).json()) as { skipped: { id: string; reasons: string[] }[]; readingsTotal: number };
+    expect(json.skipped).toEqual([{ id: 'misfit', version: 0, reasons: ['expected.criteria.tone: the rubric has no criterion "tone"'] }]);
+    expect(json.readingsTotal).toBe(TEST_ANCHORS.length);
+    const html = await (await admin.get(`/admin/calibration/${id}`)).text();
+    expect(html).toContain('Anchors skipped');
+    expect(html).toContain('the rubric has no criterion &quot;tone&quot;');
   });
 
   it('refuses with a clear message when there are no anchor memos', async () => {

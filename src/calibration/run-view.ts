@@ -46,8 +46,8 @@ export function calibratableAssignments(db: Db, user: Staff): { slug: string; ti
   return listAssignmentsFor(db, user).map((a) => ({ slug: a.slug, title: a.title }));
 }
 
-/** "rubric v3 · prompt draft v7 · llm v0" — where each config of a run came from. */
+/** "rubric v3 · draft prompt v7 · llm v0" — where each config of a run came from. */
 export function configLabel(run: Pick<CalibrationRun, 'rubricSource' | 'promptSource' | 'llmSource' | 'draftName' | 'draftVersion'>): string {
-  const one = (name: 'rubric' | 'prompt' | 'llm', n: number) => (run.draftName === name ? `${name} draft v${run.draftVersion}` : `${name} v${n}`);
+  const one = (name: 'rubric' | 'prompt' | 'llm', n: number) => (run.draftName === name ? `draft ${name} v${run.draftVersion}` : `${name} v${n}`);
   return [one('rubric', run.rubricSource), one('prompt', run.promptSource), one('llm', run.llmSource)].join(' · ');
 }

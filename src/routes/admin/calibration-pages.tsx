@@ -32,6 +32,13 @@ export function renderRunsPage(c: Ctx, form: CalibrationFormState, status: Conte
   return renderPage(c, page_, status);
 }
 
+/** The runs list as JSON: one page, newest first, with the headline figures. */
+export function runsJson(c: Ctx) {
+  const { rows, page, pages, total } = runsPage(c.var.deps.db, c.var.user!, c.req.query('page'));
+  const runs = rows.map((r) => ({ id: r.id, assignment: r.assignmentSlug, config: configLabel(r), draft: r.draftName ? { name: r.draftName, version: r.draftVersion } : null, samples: r.samples, status: r.status, readingsDone: r.readingsDone, readingsTotal: r.readingsTotal, hitRate: r.hitRate, meanSpread: r.meanSpread, costUsd: r.costUsd, startedBy: r.startedByName, createdAt: new Date(r.createdAt).toISOString() }));
+  return c.json({ runs, page, pages, total });
+}
+
 /** Which field a refusal belongs beside. */
 const FIELD: Record<Exclude<StartProblem['kind'], 'running'>, keyof CalibrationFormState['errors']> = { assignment: 'assignment', 'no-anchors': 'assignment', config: 'assignment', draft: 'draft' };
 

@@ -13,19 +13,22 @@ import { pageContext } from '../../http/page-context.ts';
 import { renderPage } from '../../http/render.ts';
 import { CalibrationRunPage } from '../../views/pages/admin/calibration-run-page.tsx';
 import type { CalibrationFormState } from '../../views/partials/admin/calibration-form-state.ts';
-import { calibrationDeps, emptyForm, renderRunsPage, startRefused } from './calibration-pages.tsx';
+import { calibrationDeps, emptyForm, renderRunsPage, runsJson, startRefused } from './calibration-pages.tsx';
 
 /** Most readings per anchor a run may ask for. */
 export const MAX_SAMPLES = 20;
 
+const SAMPLES_ERROR = `Enter a whole number from 1 to ${MAX_SAMPLES}.`;
+
 /** The "Run calibration" form: shape only; unknown assignments, drafts and anchors are the domain's rules. */
 export const CalibrationSchema = v.object({
   assignment: v.pipe(v.string('Choose an assignment.'), v.trim(), v.nonEmpty('Choose an assignment.')),
-  samples: v.pipe(v.string('Enter a number.'), v.trim(), v.regex(/^\d{1,3}$/, `Enter a whole number from 1 to ${MAX_SAMPLES}.`), v.transform(Number), v.minValue(1, `Enter a whole number from 1 to ${MAX_SAMPLES}.`), v.maxValue(MAX_SAMPLES, `Enter a whole number from 1 to ${MAX_SAMPLES}.`)),
+  /** Left out (the config page's "Calibrate this draft" form): llm.yaml's calibration.samples. */
+  samples: v.optional(v.pipe(v.string('Enter a number.'), v.trim(), v.regex(/^\d{1,3}$/, SAMPLES_ERROR), v.transform(Number), v.minValue(1, SAMPLES_ERROR), v.maxValue(MAX_SAMPLES, SAMPLES_ERROR))),
   draft: v.optional(v.pipe(v.string(), v.trim(), v.check((s) => s === '' || parseDraftRef(s) !== undefined, 'Write the draft as name:version, e.g. prompt:7.')), ''),
 });
 
-type Parsed = { ok: true; slug: string; samples: number; draft: DraftRef | undefined } | { ok: false; errors: CalibrationFormState['errors'] };
+type Parsed = { ok: true; slug: string; samples: number | undefined; draft: DraftRef | undefined } | { ok: false; errors: CalibrationFormState['errors'] };
 
 function parseCalibrationForm(fields: Record<string, unknown>): Parsed {
   const parsed = v.safeParse(CalibrationSchema, fields);
@@ -39,8 +42,9 @@ function postedValues(f: Record<string, unknown>): CalibrationFormState['values'
   return { assignment: s('assignment'), samples: s('samples'), draft: s('draft') };
 }
 
-/** GET /admin/calibration — the runs this staff member may see, newest first, and the form. */
+/** GET /admin/calibration — the runs this staff member may see, newest first, and the form (also JSON). */
 export function listCalibrationRuns(c: Ctx) {
+  if (wantsJson(c)) return runsJson(c);
   return renderRunsPage(c, emptyForm(c));
 }
 
@@ -57,10 +61,11 @@ export async function createCalibrationRun(c: Ctx) {
   if (!a) return startRefused(c, values, { kind: 'assignment', message: `There is no assignment with the slug ${p.slug}.` });
   if (!canTeach(db, a.id, user)) return notFound(c);
   if (p.draft && user.role !== 'admin') return errorResponse(c, 403, 'Only administrators can calibrate a config draft.');
-  const res = startCalibrationRun(calibrationDeps(c), { assignmentId: a.id, samples: p.samples, draft: p.draft, startedBy: { id: user.id, username: user.username ?? user.id } });
+  const samples = p.samples ?? c.var.deps.config.current.files.llm.calibration.samples;
+  const res = startCalibrationRun(calibrationDeps(c), { assignmentId: a.id, samples, draft: p.draft, startedBy: { id: user.id, username: user.username ?? user.id } });
   if (!res.ok) return startRefused(c, values, res.problem);
   if (wantsJson(c)) return c.json({ id: res.id, run: `/admin/calibration/${res.id}` }, 201);
-  setFlash(c, `Calibration run ${res.id} started: ${res.anchors} anchor${res.anchors === 1 ? '' : 's'} × ${p.samples} readings.`);
+  setFlash(c, `Calibration run ${res.id} started: ${res.anchors} anchor${res.anchors === 1 ? '' : 's'} × ${samples} readings.`);
   return c.redirect(`/admin/calibration/${res.id}`, 303);
 }
 
