@@ -4,6 +4,9 @@ import { parse } from 'csv-parse/sync';
 import type { FileConfig } from '../src/config/load.ts';
 import { insertConfigVersion } from '../src/db/queries/config-versions.ts';
 import { createProvider } from '../src/llm/provider.ts';
+import { pruneRawTracesJob } from '../src/jobs/prune.ts';
+import { createLogger } from '../src/logger.ts';
+import { DAY } from '../src/time.ts';
 import { createAccount, makeTestApp, signedIn, type Client, type TestApp } from './helpers/app.ts';
 import { configWithAnchors, TEST_ANCHORS } from './helpers/calibration-fixture.ts';
 import { count, row, rows } from './helpers/db.ts';
@@ -193,6 +196,19 @@ describe('calibration runs against the fake grader (noise seed 42, 3 readings)',
     const html = await (await admin.get(`/admin/calibration/${id}`)).text();
     expect(html).toContain('Failed readings');
     expect(html).toContain('bad_request: The provider rejected the request (HTTP 400');
+  });
+});
+
+describe('calibration retention', () => {
+  it('forgets readings\' raw responses past raw_retention_days, keeping their scores', async () => {
+    await startApp();
+    fake.responder = fakeGrader().responder;
+    const id = await runCalibration({ samples: '1' });
+    expect(count(t.db, 'calibration_readings', 'run_id = ? and raw_response is not null', id)).toBe(3);
+    const res = pruneRawTracesJob({ db: t.db, now: () => Date.now() + 31 * DAY, log: createLogger('silent') }, 30);
+    expect(res.calibrationReadings).toBe(3);
+    expect(count(t.db, 'calibration_readings', 'run_id = ? and raw_response is null and scores_json is not null', id)).toBe(3);
+    expect((await runJson(id)).status).toBe('done');
   });
 });
 

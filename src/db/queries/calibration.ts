@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Db } from '../client.ts';
 import { assignments, calibrationReadings, calibrationRuns, type CalibrationRun } from '../schema.ts';
@@ -131,4 +131,9 @@ export function listCalibrationRuns(db: Db, scope: RunScope, limit: number, offs
     .offset(offset)
     .all()
     .map((r) => ({ ...r.run, assignmentTitle: r.title, assignmentSlug: r.slug }));
+}
+
+/** Retention (llm.yaml raw_retention_days): forgets the raw responses of readings finished before a time; returns how many. */
+export function pruneCalibrationResponses(db: Db, finishedBefore: number): number {
+  return db.update(calibrationReadings).set({ rawResponse: null }).where(and(lt(calibrationReadings.finishedAt, finishedBefore), isNotNull(calibrationReadings.rawResponse))).run().changes;
 }
