@@ -199,6 +199,49 @@ describe('calibration runs against the fake grader (noise seed 42, 3 readings)',
   });
 });
 
+describe('calibration through the Message Batches API', () => {
+  it('sends every reading in one batch, polls it, reads the JSONL results, and pays half the direct price', async () => {
+    await startApp({ prompt_caching: false });
+    t.calibrations.batchPollMs = 10;
+    fake.batchPollsInProgress = 2;
+    const grader = fakeGrader({ noise: { seed: 42 } });
+    fake.responder = grader.responder;
+    const batchId = await runCalibration({ batch: '1' });
+    const batch = await runJson(batchId);
+    expect(batch.status).toBe('done');
+    expect(row(t.db.$client, 'select mode from calibration_runs where id = ?', batchId)).toEqual({ mode: 'batch' });
+    const calls = fake.requests.filter((r) => r.path.startsWith('/v1/messages/batches'));
+    expect(calls.filter((r) => r.path === '/v1/messages/batches')).toHaveLength(1);
+    expect((calls[0]!.body.requests as unknown[]).length).toBe(9);
+    expect(calls.filter((r) => /\/v1\/messages\/batches\/[^/]+$/.test(r.path)).length).toBeGreaterThanOrEqual(3);
+    expect(calls.some((r) => r.path.endsWith('/results'))).toBe(true);
+    // The figures come from the batch's answers, matched by custom_id (the fake returns them reversed).
+    for (const anchor of TEST_ANCHORS) {
+      const answers = grader.answers.filter((a) => sameMemo(a, anchor.memo));
+      const check = batch.report.anchors.find((a) => a.id === anchor.id)!.checks.find((c) => c.key === 'clarity')!;
+      expect([...check.scores].sort()).toEqual(answers.map((a) => a.scores.clarity!).sort());
+    }
+    expect(await (await admin.get(`/admin/calibration/${batchId}`)).text()).toContain('Message Batches API (half price)');
+    // The same readings sent directly (same answers, no prompt cache) cost twice as much.
+    fake.responder = fakeGrader({ noise: { seed: 42 } }).responder;
+    const directId = await runCalibration();
+    const cost = (id: number) => row<{ cost_usd: number }>(t.db.$client, 'select cost_usd from calibration_runs where id = ?', id)!.cost_usd;
+    expect(cost(batchId)).toBeGreaterThan(0);
+    expect(cost(directId)).toBeCloseTo(cost(batchId) * 2, 10);
+  });
+
+  it('refuses batch mode with the demo evaluator', async () => {
+    config = configWithAnchors();
+    t = makeTestApp({ env: { CONFIG_DIR: config.dir } });
+    admin = await signedIn(t, 'bo-admin');
+    const res = await admin.post('/admin/calibration', { assignment: 'memo', samples: '1', batch: '1' });
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('offline demo evaluator provider has no Message Batches API');
+    expect(html).toMatch(/id="cal-batch"[^>]*checked/);
+  });
+});
+
 describe('calibration retention', () => {
   it('forgets readings\' raw responses past raw_retention_days, keeping their scores', async () => {
     await startApp();

@@ -5,6 +5,8 @@
 export class CalibrationRegistry {
   readonly #running = new Map<number, Promise<void>>();
   readonly #stop = new AbortController();
+  /** Pause between two polls of a Message Batch (batches take minutes to hours; tests shorten it). */
+  batchPollMs = 30_000;
 
   /** Aborted at shutdown: every run's readings stop. */
   get signal(): AbortSignal {

@@ -2,6 +2,8 @@ import { bumpCalibrationProgress, failCalibrationRun, finishCalibrationRun, inse
 import { budgetState } from '../llm/budget.ts';
 import { evaluateMemo, type Outcome } from '../llm/evaluate.ts';
 import { callSettings, reportAttempt } from '../jobs/attempt-settings.ts';
+import { LlmError } from '../llm/types.ts';
+import { batchReadings } from './run-batch.ts';
 import type { VersionedAnchor } from './anchors.ts';
 import { calibrationReport } from './report.ts';
 import type { CalibrationDeps } from './deps.ts';
@@ -87,15 +89,30 @@ async function worker(deps: CalibrationDeps, runId: number, cfg: RunConfig, task
   }
 }
 
+/** Every reading as one Message Batch (budget checked once, before it is sent). */
+async function viaBatch(deps: CalibrationDeps, runId: number, cfg: RunConfig, tasks: Task[], state: { stop: Stop }): Promise<void> {
+  if (budgetState(deps.db, cfg.files.llm.budget, deps.now()).over) {
+    state.stop = { kind: 'budget' };
+    return;
+  }
+  await batchReadings(deps, runId, cfg, tasks, (t, o, startedAt) => storeReading(deps, runId, t, o, startedAt));
+  if (deps.runs.signal.aborted) state.stop = { kind: 'shutdown' };
+}
+
+/** Direct Messages calls, `llm.concurrency` at a time. */
+async function direct(deps: CalibrationDeps, runId: number, cfg: RunConfig, tasks: Task[], state: { stop: Stop }): Promise<void> {
+  const n = Math.max(1, Math.min(cfg.files.llm.concurrency, tasks.length));
+  await Promise.all(Array.from({ length: n }, () => worker(deps, runId, cfg, tasks, state)));
+}
+
 /** Runs every reading of a stored run, then stores its totals (or why it stopped). Never throws. */
-export async function executeRun(deps: CalibrationDeps, runId: number, cfg: RunConfig, anchors: VersionedAnchor[], snapshot: RunSnapshot, samples: number): Promise<void> {
+export async function executeRun(deps: CalibrationDeps, runId: number, cfg: RunConfig, anchors: VersionedAnchor[], snapshot: RunSnapshot, samples: number, mode: 'direct' | 'batch' = 'direct'): Promise<void> {
   const total = anchors.length * samples;
   try {
     markCalibrationRunning(deps.db, runId);
     const tasks: Task[] = anchors.flatMap((anchor) => Array.from({ length: samples }, (_, sample) => ({ anchor, sample })));
     const state: { stop: Stop } = { stop: undefined };
-    const n = Math.max(1, Math.min(cfg.files.llm.concurrency, tasks.length));
-    await Promise.all(Array.from({ length: n }, () => worker(deps, runId, cfg, tasks, state)));
+    await (mode === 'batch' ? viaBatch : direct)(deps, runId, cfg, tasks, state);
     const readings = listCalibrationReadings(deps.db, runId);
     const cost = readings.reduce((s, r) => s + r.costUsd, 0);
     if (state.stop?.kind === 'budget') return stopped(deps, runId, `budget used up after ${readings.length} of ${total} readings (llm.yaml budget)`, cost);
@@ -105,6 +122,7 @@ export async function executeRun(deps: CalibrationDeps, runId: number, cfg: RunC
     finishCalibrationRun(deps.db, runId, t, deps.now());
     deps.log.info({ calibrationRunId: runId, readings: readings.length, failed: totals.readingsFailed, hitRate: totals.hitRate }, 'calibration run done');
   } catch (err) {
+    if (err instanceof LlmError) return stopped(deps, runId, `the Message Batches API answered: ${err.message}`, 0);
     deps.log.error({ err, calibrationRunId: runId }, 'calibration run crashed');
     stopped(deps, runId, `the run stopped on an internal error: ${(err as Error).message}`, 0);
   }

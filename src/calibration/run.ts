@@ -14,6 +14,8 @@ export interface StartCalibration {
   assignmentId: number;
   samples: number;
   draft?: DraftRef;
+  /** batch: every reading through the Message Batches API (half price, slower); default direct. */
+  mode?: 'direct' | 'batch';
   /** id null: the command line. */
   startedBy: { id: string | null; username: string };
 }
@@ -58,6 +60,7 @@ function runRow(input: StartCalibration, cfg: RunConfig, use: VersionedAnchor[],
   return {
     assignmentId: input.assignmentId,
     samples: input.samples,
+    mode: input.mode ?? 'direct',
     provider: provider.name,
     model: provider.model,
     effort: cfg.files.llm.effort,
@@ -90,6 +93,7 @@ export function startCalibrationRun(deps: CalibrationDeps, input: StartCalibrati
   const resolved = calibrationConfig(deps.db, deps.config, a, input.draft);
   if (!resolved.ok) return { ok: false, problem: { kind: input.draft ? 'draft' : 'config', message: resolved.message } };
   const cfg = resolved.config;
+  if (input.mode === 'batch' && !cfg.provider.batch) return { ok: false, problem: { kind: 'config', message: `The ${cfg.provider.name === 'demo' ? 'offline demo evaluator' : cfg.provider.name} provider has no Message Batches API; run without batch.` } };
   const picked = pickAnchors(deps, a, cfg);
   if ('error' in picked) return { ok: false, problem: { kind: 'config', message: picked.error } };
   if (picked.use.length === 0) {
@@ -101,8 +105,8 @@ export function startCalibrationRun(deps: CalibrationDeps, input: StartCalibrati
   const now = deps.now();
   const snapshot = snapshotOf(picked.use, picked.skipped, cfg);
   const row = runRow(input, cfg, picked.use, snapshot, now);
-  const details = { assignment: a.slug, samples: input.samples, draft: cfg.draft ? `${cfg.draft.name}:${cfg.draft.version}` : null, anchors: picked.use.length };
+  const details = { assignment: a.slug, samples: input.samples, mode: input.mode ?? 'direct', draft: cfg.draft ? `${cfg.draft.name}:${cfg.draft.version}` : null, anchors: picked.use.length };
   const id = withAudit(deps.db, (runId: number) => ({ actor: input.startedBy, action: 'calibration.start', target: `calibration run ${runId}`, details, now }), () => insertCalibrationRun(deps.db, row));
-  deps.runs.track(id, executeRun(deps, id, cfg, picked.use, snapshot, input.samples));
+  deps.runs.track(id, executeRun(deps, id, cfg, picked.use, snapshot, input.samples, input.mode));
   return { ok: true, id, anchors: picked.use.length, skipped: picked.skipped.length };
 }

@@ -12,19 +12,20 @@ import { findCalibrationRun } from '../db/queries/calibration.ts';
 import { ProviderGate } from '../jobs/provider-gate.ts';
 import { createLogger } from '../logger.ts';
 
-const USAGE = 'usage: npm run calibrate -- [--samples N (1-20)] [--draft name:version] [--assignment slug]';
+const USAGE = 'usage: npm run calibrate -- [--samples N (1-20)] [--draft name:version] [--assignment slug] [--batch]';
 
 interface Args {
   samples: number | undefined;
   draft: DraftRef | undefined;
   assignment: string;
+  batch: boolean;
 }
 
 /** The command line, checked; a string is the problem to print. */
 function readArgs(argv: string[]): Args | string {
-  let values: { samples?: string; draft?: string; assignment?: string };
+  let values: { samples?: string; draft?: string; assignment?: string; batch?: boolean };
   try {
-    values = parseArgs({ args: argv, options: { samples: { type: 'string' }, draft: { type: 'string' }, assignment: { type: 'string' } }, strict: true }).values;
+    values = parseArgs({ args: argv, options: { samples: { type: 'string' }, draft: { type: 'string' }, assignment: { type: 'string' }, batch: { type: 'boolean' } }, strict: true }).values;
   } catch (err) {
     return (err as Error).message;
   }
@@ -32,7 +33,7 @@ function readArgs(argv: string[]): Args | string {
   if (samples !== undefined && (!/^\d{1,2}$/.test(values.samples!) || samples < 1 || samples > 20)) return `--samples must be a whole number from 1 to 20, not "${values.samples}"`;
   const draft = values.draft === undefined ? undefined : parseDraftRef(values.draft);
   if (values.draft !== undefined && !draft) return `--draft must be name:version, e.g. prompt:7, not "${values.draft}"`;
-  return { samples, draft, assignment: values.assignment ?? DEFAULT_ASSIGNMENT_SLUG };
+  return { samples, draft, assignment: values.assignment ?? DEFAULT_ASSIGNMENT_SLUG, batch: values.batch ?? false };
 }
 
 /** Prints "X of Y readings" as the run goes, until it has finished. */
@@ -63,12 +64,12 @@ async function main(): Promise<number> {
   const gate = new ProviderGate(Date.now, () => store.current.files.llm.backoff);
   const deps = { db, config: store, now: Date.now, log, gate, runs };
   const samples = args.samples ?? store.current.files.llm.calibration.samples;
-  const res = startCalibrationRun(deps, { assignmentId: a.id, samples, draft: args.draft, startedBy: { id: null, username: 'command line' } });
+  const res = startCalibrationRun(deps, { assignmentId: a.id, samples, draft: args.draft, mode: args.batch ? 'batch' : 'direct', startedBy: { id: null, username: 'command line' } });
   if (!res.ok) return (console.error(res.problem.message), res.problem.kind === 'no-anchors' ? 2 : 1);
   process.once('SIGINT', () => void runs.stop());
   const run = findCalibrationRun(db, res.id)!;
   const demo = run.provider === 'demo' ? ' — the offline demo evaluator (no ANTHROPIC_API_KEY): its heuristics, not a model, are measured' : '';
-  console.log(`Calibration run ${res.id}: ${a.slug}, ${res.anchors} anchor(s) × ${samples} reading(s), ${run.provider} ${run.model}${demo}${args.draft ? `, draft ${args.draft.name}:${args.draft.version}` : ''}`);
+  console.log(`Calibration run ${res.id}: ${a.slug}, ${res.anchors} anchor(s) × ${samples} reading(s), ${run.provider} ${run.model}${demo}${args.draft ? `, draft ${args.draft.name}:${args.draft.version}` : ''}${args.batch ? ', through the Message Batches API (half price; waiting for the batch)' : ''}`);
   if (res.skipped) console.log(`  ${res.skipped} anchor(s) skipped: they don't fit the rubric (see the run page)`);
   await showProgress(db, res.id, runs);
   const view = readRunView(db, res.id, { id: '', role: 'admin' })!;

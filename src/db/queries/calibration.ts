@@ -44,6 +44,11 @@ export function bumpCalibrationProgress(db: Db, id: number): void {
   db.update(calibrationRuns).set({ readingsDone: sql`${calibrationRuns.readingsDone} + 1` }).where(eq(calibrationRuns.id, id)).run();
 }
 
+/** Sets a run's progress (a batch's finished requests, before its readings are stored). */
+export function setCalibrationProgress(db: Db, id: number, done: number): void {
+  db.update(calibrationRuns).set({ readingsDone: done }).where(eq(calibrationRuns.id, id)).run();
+}
+
 /** The totals a finished run keeps. */
 export interface CalibrationTotalsRow {
   hitRate: number | null;

@@ -19,7 +19,7 @@ export function calibrationDeps(c: Ctx): CalibrationDeps {
 /** The form as first shown: the default assignment, llm.yaml's calibration samples, no draft. */
 export function emptyForm(c: Ctx): CalibrationFormState {
   const samples = c.var.deps.config.current.files.llm.calibration.samples;
-  return { values: { assignment: c.req.query('assignment') ?? DEFAULT_ASSIGNMENT_SLUG, samples: String(samples), draft: c.req.query('draft') ?? '' }, errors: {} };
+  return { values: { assignment: c.req.query('assignment') ?? DEFAULT_ASSIGNMENT_SLUG, samples: String(samples), draft: c.req.query('draft') ?? '', batch: false }, errors: {} };
 }
 
 /** The runs list with the form (empty, or as posted with its errors, or with a 409's conflict). */

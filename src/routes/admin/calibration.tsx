@@ -25,21 +25,22 @@ export const CalibrationSchema = v.object({
   assignment: v.pipe(v.string('Choose an assignment.'), v.trim(), v.nonEmpty('Choose an assignment.')),
   /** Left out (the config page's "Calibrate this draft" form): llm.yaml's calibration.samples. */
   samples: v.optional(v.pipe(v.string('Enter a number.'), v.trim(), v.regex(/^\d{1,3}$/, SAMPLES_ERROR), v.transform(Number), v.minValue(1, SAMPLES_ERROR), v.maxValue(MAX_SAMPLES, SAMPLES_ERROR))),
+  batch: v.optional(v.string()),
   draft: v.optional(v.pipe(v.string(), v.trim(), v.check((s) => s === '' || parseDraftRef(s) !== undefined, 'Write the draft as name:version, e.g. prompt:7.')), ''),
 });
 
-type Parsed = { ok: true; slug: string; samples: number | undefined; draft: DraftRef | undefined } | { ok: false; errors: CalibrationFormState['errors'] };
+type Parsed = { ok: true; slug: string; samples: number | undefined; draft: DraftRef | undefined; batch: boolean } | { ok: false; errors: CalibrationFormState['errors'] };
 
 function parseCalibrationForm(fields: Record<string, unknown>): Parsed {
   const parsed = v.safeParse(CalibrationSchema, fields);
-  if (parsed.success) return { ok: true, slug: parsed.output.assignment, samples: parsed.output.samples, draft: parseDraftRef(parsed.output.draft) };
+  if (parsed.success) return { ok: true, slug: parsed.output.assignment, samples: parsed.output.samples, draft: parseDraftRef(parsed.output.draft), batch: parsed.output.batch !== undefined };
   const nested = v.flatten<typeof CalibrationSchema>(parsed.issues).nested ?? {};
   return { ok: false, errors: { assignment: nested.assignment?.[0], samples: nested.samples?.[0], draft: nested.draft?.[0] } };
 }
 
 function postedValues(f: Record<string, unknown>): CalibrationFormState['values'] {
   const s = (k: string) => (typeof f[k] === 'string' ? (f[k] as string).trim() : '');
-  return { assignment: s('assignment'), samples: s('samples'), draft: s('draft') };
+  return { assignment: s('assignment'), samples: s('samples'), draft: s('draft'), batch: f.batch !== undefined };
 }
 
 /** GET /admin/calibration — the runs this staff member may see, newest first, and the form (also JSON). */
@@ -62,7 +63,7 @@ export async function createCalibrationRun(c: Ctx) {
   if (!canTeach(db, a.id, user)) return notFound(c);
   if (p.draft && user.role !== 'admin') return errorResponse(c, 403, 'Only administrators can calibrate a config draft.');
   const samples = p.samples ?? c.var.deps.config.current.files.llm.calibration.samples;
-  const res = startCalibrationRun(calibrationDeps(c), { assignmentId: a.id, samples, draft: p.draft, startedBy: { id: user.id, username: user.username ?? user.id } });
+  const res = startCalibrationRun(calibrationDeps(c), { assignmentId: a.id, samples, draft: p.draft, mode: p.batch ? 'batch' : 'direct', startedBy: { id: user.id, username: user.username ?? user.id } });
   if (!res.ok) return startRefused(c, values, res.problem);
   if (wantsJson(c)) return c.json({ id: res.id, run: `/admin/calibration/${res.id}` }, 201);
   setFlash(c, `Calibration run ${res.id} started: ${res.anchors} anchor${res.anchors === 1 ? '' : 's'} × ${samples} readings.`);

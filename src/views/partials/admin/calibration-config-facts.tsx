@@ -23,7 +23,7 @@ export function CalibrationConfigFacts({ run, assignment }: { run: CalibrationRu
         ['Rubric', source(run, 'rubric', run.rubricVersion, run.rubricSource)],
         ['Prompt', source(run, 'prompt', run.promptVersion, run.promptSource)],
         ['LLM settings', source(run, 'llm', run.llmVersion, run.llmSource)],
-        ['Provider', `${run.provider === 'demo' ? 'demo evaluator (offline)' : run.provider} · ${run.model}${run.effort ? ` · effort ${run.effort}` : ''}`],
+        ['Provider', `${run.provider === 'demo' ? 'demo evaluator (offline)' : run.provider} · ${run.model}${run.effort ? ` · effort ${run.effort}` : ''}${run.mode === 'batch' ? ' · Message Batches API (half price)' : ''}`],
         ['Anchors', <code>{run.anchorsHash}</code>],
         ['Readings', `${run.readingsDone} of ${run.readingsTotal} (${run.samples} per anchor)`],
         ['Started', `${run.startedByName}, ${formatDate(run.createdAt)}`],

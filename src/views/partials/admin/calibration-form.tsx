@@ -32,6 +32,13 @@ export function CalibrationForm({ state, assignments, drafts }: CalibrationFormP
           <input id="cal-draft" name="draft" type="text" autocomplete="off" spellcheck={false} value={values.draft} aria-invalid={errors.draft ? 'true' : undefined} aria-describedby={describedBy('cal-draft', true, errors.draft)} />
         </>
       ) : null}
+      <div class="checkbox-field">
+        <input id="cal-batch" name="batch" type="checkbox" value="1" checked={values.batch} aria-describedby="cal-batch-hint" />
+        <label for="cal-batch">Send through the Message Batches API</label>
+        <p id="cal-batch-hint" class="hint">
+          Half price; the readings come back together, within minutes to hours. Not available with the demo evaluator.
+        </p>
+      </div>
       <div class="form-actions">
         <button type="submit" class="button primary">
           Run calibration
