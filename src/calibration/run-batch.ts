@@ -43,6 +43,9 @@ export async function batchReadings(deps: CalibrationDeps, runId: number, cfg: R
   const schema = outputJsonSchema(rubric);
   const request = (memo: string): LlmRequest => ({ system, messages: [{ role: 'user', content: buildUserMessage(memo) }], schema, maxTokens: llm.max_output_tokens, effort: llm.effort });
   const signal = deps.runs.signal;
+  // A paused provider (429/529 on the pool) pauses the batch's submission too.
+  await deps.gate.wait(signal);
+  if (signal.aborted) return;
   const startedAt = deps.now();
   const batchId = await api.submit(tasks.map((t, i) => ({ id: `r${i}`, req: request(t.anchor.anchor.memo) })), signal);
   deps.log.info({ calibrationRunId: runId, batchId, requests: tasks.length }, 'calibration batch submitted');
