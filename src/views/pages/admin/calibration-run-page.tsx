@@ -2,6 +2,7 @@ import type { RunView } from '../../../calibration/run-view.ts';
 import type { PageContext } from '../../../http/page-context.ts';
 import { AdminPage } from '../../layouts/admin-page.tsx';
 import { CalibrationConfigFacts } from '../../partials/admin/calibration-config-facts.tsx';
+import { CalibrationFailedReadings } from '../../partials/admin/calibration-failed-readings.tsx';
 import { CalibrationResults } from '../../partials/admin/calibration-results.tsx';
 import { CalibrationSkipped } from '../../partials/admin/calibration-skipped.tsx';
 
@@ -33,6 +34,7 @@ export function CalibrationRunPage({ ctx, view }: { ctx: PageContext; view: RunV
       <CalibrationConfigFacts run={run} assignment={view.assignment} />
       {snapshot ? <CalibrationSkipped skipped={snapshot.skipped} /> : <p class="notice error">The anchors this run recorded can't be read; its figures are not shown.</p>}
       {run.status === 'done' && report && snapshot ? <CalibrationResults runId={run.id} report={report} rubric={snapshot.rubric} failed={view.failed} readings={run.readingsTotal} /> : null}
+      {run.status === 'failed' && view.failed.length ? <CalibrationFailedReadings readings={view.failed} /> : null}
     </AdminPage>
   );
 }
