@@ -10,6 +10,7 @@ import { loadAssets } from './http/assets.ts';
 import type { Lifecycle } from './http/context.ts';
 import { createWorkers } from './jobs/workers.ts';
 import { failInterruptedJobRuns } from './db/queries/job-runs.ts';
+import { failInterruptedCalibrationRuns } from './db/queries/calibration.ts';
 import { scheduleJobs } from './jobs/schedule.ts';
 import { createServerLogger } from './logger.ts';
 
@@ -28,10 +29,12 @@ async function main(): Promise<void> {
   const now = () => Date.now();
   await createFirstAdmin(db, store, log);
   const lifecycle: Lifecycle = { draining: false, startedAt: now(), version: VERSION };
-  const { queue, gate, metrics } = createWorkers({ db, config: store, now, log });
-  const app = createApp({ db, config: store, now, queue, gate, log, assets: loadAssets(), metrics, lifecycle });
+  const { queue, gate, metrics, calibrations } = createWorkers({ db, config: store, now, log });
+  const app = createApp({ db, config: store, now, queue, gate, log, assets: loadAssets(), metrics, lifecycle, calibrations });
   const interrupted = failInterruptedJobRuns(db, now());
   if (interrupted) log.warn({ interrupted }, 'marked job runs interrupted by the last shutdown as failed');
+  const calibrationsInterrupted = failInterruptedCalibrationRuns(db, now());
+  if (calibrationsInterrupted) log.warn({ interrupted: calibrationsInterrupted }, 'marked calibration runs interrupted by the last shutdown as failed');
   queue.start();
   const jobs = scheduleJobs({ db, env, log, now, rawRetentionDays: () => store.current.files.llm.raw_retention_days });
 
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
     server.close();
     const idle = setInterval(() => (server as { closeIdleConnections?: () => void }).closeIdleConnections?.(), 200);
     await Promise.all(jobs.map((j) => j.stop()));
-    await queue.stop(env.shutdownGraceSeconds * 1000);
+    await Promise.all([queue.stop(env.shutdownGraceSeconds * 1000), calibrations.stop()]);
     clearInterval(idle);
     db.$client.close();
     log.info('shutdown complete');

@@ -22,6 +22,10 @@ beforeAll(async () => {
   ids.sessionId = session.id;
   // Routes under /admin/assignments/:id/anchors/:anchorId need an anchor the assignment has (a shipped one).
   ids.anchorId = 'strong-warehouse-automation';
+  // A stored calibration run 1, so /admin/calibration/:id (and .csv) have something to show.
+  t.db.$client
+    .prepare("insert into calibration_runs (id, assignment_id, status, samples, provider, model, rubric_version, prompt_version, llm_version, rubric_source, prompt_source, llm_source, anchors_json, anchors_hash, readings_total, started_by_name, created_at) values (1, 1, 'failed', 1, 'demo', 'demo', 'r', 'p', 'l', 0, 0, 0, ?, 'h', 0, 'test', ?)")
+    .run(JSON.stringify({ anchors: [], skipped: [], rubric: { scale: { min: 1, max: 5 }, criteria: [] } }), Date.now());
 });
 afterAll(async () => {
   await t.close();
@@ -34,6 +38,8 @@ function adminRoutes(): { method: 'GET' | 'POST'; path: string }[] {
     .filter((r) => (r.method === 'GET' || r.method === 'POST') && (r.path === '/admin' || r.path.startsWith('/admin/')) && !r.path.includes('*'))
     .map((r) => {
       const path = r.path
+        // A regex-constrained parameter with a suffix (`:id{[0-9]+\.csv}`) is walked as `:id.csv`.
+        .replace(/\{\[0-9\]\+\\\.(\w+)\}/, '.$1')
         .replace(/^\/admin\/users\/:id/, `/admin/users/${ids.userId}`)
         .replace(/^\/admin\/sessions\/:id/, `/admin/sessions/${ids.sessionId}`)
         .replace(/:(\w+)/g, (_, p: string) => ids[p] ?? '1');
@@ -49,6 +55,7 @@ describe('authorization walk over the route table', () => {
     const routes = adminRoutes();
     expect(routes.length).toBeGreaterThanOrEqual(20);
     expect(routes).toContainEqual({ method: 'GET', path: '/admin/evaluations.csv' });
+    expect(routes).toContainEqual({ method: 'GET', path: '/admin/calibration/1.csv' });
   });
 
   it('sends anonymous visitors to the login page (GET) or refuses them (POST), never the data', async () => {

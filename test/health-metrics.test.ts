@@ -59,7 +59,7 @@ describe('GET /healthz', () => {
 
     // The same dependencies as makeTestApp, with a lifecycle object the test controls.
     const lifecycle: Lifecycle = { draining: false, startedAt: Date.now(), version: 'test' };
-    const own = createApp({ db: t.db, config: t.config, now: Date.now, queue: t.queue, gate: t.gate, log: createLogger('silent'), assets: loadAssets(), metrics: t.metrics, lifecycle });
+    const own = createApp({ db: t.db, config: t.config, now: Date.now, queue: t.queue, gate: t.gate, log: createLogger('silent'), assets: loadAssets(), metrics: t.metrics, calibrations: t.calibrations, lifecycle });
     expect((await own.request('/healthz')).status).toBe(200);
     lifecycle.draining = true;
     const draining = await own.request('/healthz');

@@ -39,9 +39,9 @@ describe('prune jobs', () => {
 
   it('prune-sessions and prune-raw-traces record what they removed, even when it is nothing', () => {
     expect(pruneSessionsJob(deps())).toEqual({ sessions: 0, writers: 0 });
-    expect(pruneRawTracesJob(deps(), 30)).toEqual({ days: 30, pruned: 0, attempts: 0 });
+    expect(pruneRawTracesJob(deps(), 30)).toEqual({ days: 30, pruned: 0, attempts: 0, calibrationReadings: 0 });
     expect(listJobRuns(t.db, 'prune-sessions', 1)[0]!.detail).toEqual({ sessions: 0, writers: 0 });
-    expect(listJobRuns(t.db, 'prune-raw-traces', 1)[0]!.detail).toEqual({ days: 30, pruned: 0, attempts: 0 });
+    expect(listJobRuns(t.db, 'prune-raw-traces', 1)[0]!.detail).toEqual({ days: 30, pruned: 0, attempts: 0, calibrationReadings: 0 });
     expect(lines).toHaveLength(2);
   });
 

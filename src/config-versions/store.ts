@@ -46,6 +46,11 @@ export class ConfigStore {
     this.#live = this.build(files, sources);
   }
 
+  /** A provider for other files than the live ones (a calibration run of a draft), from the same factory. */
+  providerFor(files: FileConfig): LlmProvider {
+    return this.makeProvider(files);
+  }
+
   private build(files: FileConfig, sources: ConfigSources): LiveConfig {
     return { files, versions: versionsOf(files), sources, provider: this.makeProvider(files) };
   }

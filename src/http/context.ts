@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ConfigStore } from '../config-versions/store.ts';
 import type { Db } from '../db/client.ts';
 import type { Session, User } from '../db/schema.ts';
+import type { CalibrationRegistry } from '../calibration/registry.ts';
 import type { ProviderGate } from '../jobs/provider-gate.ts';
 import type { Metrics } from '../metrics.ts';
 import type { I18n } from '../i18n/index.ts';
@@ -16,7 +17,9 @@ export interface AppDeps {
   now: () => number;
   queue: { notify(): void };
   /** The provider's state as the worker pool sees it (paused, failing auth): for /health. */
-  gate: Pick<ProviderGate, 'health' | 'pausedUntil'>;
+  gate: Pick<ProviderGate, 'health' | 'pausedUntil' | 'wait' | 'providerBusy' | 'succeeded' | 'badRequest'>;
+  /** Calibration runs going on in this process. */
+  calibrations: CalibrationRegistry;
   log: Logger;
   assets: Assets;
   metrics: Metrics;

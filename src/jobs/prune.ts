@@ -1,5 +1,6 @@
 import { pruneSessions } from '../auth/sessions.ts';
 import { pruneAttemptTexts } from '../db/queries/attempts.ts';
+import { pruneCalibrationResponses } from '../db/queries/calibration.ts';
 import { pruneRawTraces } from '../db/queries/evaluations.ts';
 import { pruneLoginFailures } from '../db/queries/login-failures.ts';
 import { DAY } from '../time.ts';
@@ -20,10 +21,10 @@ export function pruneSessionsJob(d: JobDeps): ReturnType<typeof pruneSessions> {
   return recordedRun(d, 'prune-sessions', 'deleted expired sessions and empty anonymous writers', () => pruneSessions(d.db, d.now()));
 }
 
-/** Deletes raw prompts and responses older than `days` (llm.yaml raw_retention_days). */
-export function pruneRawTracesJob(d: JobDeps, days: number): { days: number; pruned: number; attempts: number } {
+/** Deletes raw prompts and responses (evaluations, attempts, calibration readings) older than `days` (llm.yaml raw_retention_days). */
+export function pruneRawTracesJob(d: JobDeps, days: number): { days: number; pruned: number; attempts: number; calibrationReadings: number } {
   return recordedRun(d, 'prune-raw-traces', 'deleted raw prompts and responses past retention', () => {
     const before = d.now() - days * DAY;
-    return { days, pruned: pruneRawTraces(d.db, before), attempts: pruneAttemptTexts(d.db, before) };
+    return { days, pruned: pruneRawTraces(d.db, before), attempts: pruneAttemptTexts(d.db, before), calibrationReadings: pruneCalibrationResponses(d.db, before) };
   });
 }

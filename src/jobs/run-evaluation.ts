@@ -10,10 +10,10 @@ import type { StreamedCriterion } from '../llm/criteria-stream.ts';
 import type { AttemptRecord } from '../llm/attempts.ts';
 import type { Outcome } from '../llm/evaluate.ts';
 import { evaluateSamples, type SampledOutcome } from '../llm/evaluate-samples.ts';
-import { priceFor } from '../llm/prices.ts';
 import { budgetState } from '../llm/budget.ts';
 import { demoProvider } from '../llm/demo.ts';
-import { WAIT_KINDS, ZERO_USAGE, type LlmProvider } from '../llm/types.ts';
+import { ZERO_USAGE, type LlmProvider } from '../llm/types.ts';
+import { callSettings, reportAttempt } from './attempt-settings.ts';
 import type { Metrics } from '../metrics.ts';
 import type { ProviderGate } from './provider-gate.ts';
 
@@ -54,10 +54,7 @@ export async function runEvaluation(deps: RunDeps, job: ClaimedJob, shutdown: Ab
     memo: job.memo,
     signal,
     now: deps.now,
-    effort: llm.effort,
-    maxTokens: llm.max_output_tokens,
-    maxRetries: llm.max_retries,
-    price: provider.name === 'demo' ? undefined : priceFor(llm, provider.model),
+    ...callSettings(llm, provider),
     beforeAttempt: (s) => deps.gate.wait(s),
     onAttempt: (a, sample) => recordAttempt(deps, job, a, sample),
     onCriteria: (streamed) => saveStreamed(deps, job, rubric, streamed),
@@ -114,10 +111,7 @@ function recordAttempt(deps: RunDeps, job: ClaimedJob, a: AttemptRecord, sample:
   insertAttempt(deps.db, job.id, job.run, a, sample);
   if (a.outcome !== 'ok') savePartialCriteria(deps.db, job.id, null);
   deps.metrics?.observeAttempt(a);
-  const o = a.outcome;
-  if (o !== 'ok' && WAIT_KINDS.has(o)) deps.gate.providerBusy(o, a.retryAfterMs ?? undefined, a.startedAt);
-  else if (o === 'bad_request') deps.gate.badRequest();
-  else if (a.httpStatus === 200) deps.gate.succeeded();
+  reportAttempt(deps.gate, a);
 }
 
 /** An outcome reached without reading the memo at all. */

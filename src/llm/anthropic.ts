@@ -1,6 +1,7 @@
 import Anthropic, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from '@anthropic-ai/sdk';
-import type { Message } from '@anthropic-ai/sdk/resources/messages/messages';
-import { LlmError, type ErrorKind, type LlmErrorDetail, type LlmProvider, type LlmReply, type LlmRequest, type Usage } from './types.ts';
+import type { MessageBatchResult } from '@anthropic-ai/sdk/resources/messages/batches';
+import type { Message, MessageCreateParamsNonStreaming } from '@anthropic-ai/sdk/resources/messages/messages';
+import { LlmError, type BatchApi, type BatchOutcome, type ErrorKind, type LlmErrorDetail, type LlmProvider, type LlmReply, type LlmRequest, type Usage } from './types.ts';
 
 export interface AnthropicSettings {
   apiKey: string;
@@ -22,28 +23,10 @@ export function anthropicProvider(s: AnthropicSettings): LlmProvider {
     model: s.model,
     async complete(req: LlmRequest, signal: AbortSignal, onText?: (delta: string) => void): Promise<LlmReply> {
       // Streamed, so each criterion can be saved as it arrives; the final message is the same as create()'s.
-      const stream = client.messages.stream(
-        {
-          model: s.model,
-          max_tokens: req.maxTokens,
-          // Claude 5.x: adaptive thinking with an effort level; no temperature/top_p/top_k (they answer 400).
-          thinking: { type: 'adaptive' },
-          system: [{ type: 'text', text: req.system, ...(s.promptCaching ? { cache_control: { type: 'ephemeral' as const } } : {}) }],
-          messages: req.messages,
-          output_config: { effort: req.effort, format: { type: 'json_schema', schema: req.schema } },
-        },
-        { signal },
-      );
+      const stream = client.messages.stream(paramsOf(s, req), { signal });
       if (onText) stream.on('text', (delta) => onText(delta));
       try {
-        const msg = await stream.finalMessage();
-        return {
-          text: msg.content.map((b) => (b.type === 'text' ? b.text : '')).join(''),
-          stopReason: msg.stop_reason,
-          refusalCategory: msg.stop_details?.category ?? null,
-          requestId: stream.request_id ?? null,
-          usage: usageOf(msg.usage),
-        };
+        return replyOf(await stream.finalMessage(), stream.request_id ?? null);
       } catch (err) {
         const e = toLlmError(err, signal);
         // A stream cut mid-way was billed for what it had sent: keep its usage (message_start's counts).
@@ -52,7 +35,63 @@ export function anthropicProvider(s: AnthropicSettings): LlmProvider {
         throw e;
       }
     },
+    batch: anthropicBatches(client, s),
   };
+}
+
+/** One Messages request's parameters (the same for a direct call and a batch entry). */
+function paramsOf(s: AnthropicSettings, req: LlmRequest): MessageCreateParamsNonStreaming {
+  return {
+    model: s.model,
+    max_tokens: req.maxTokens,
+    // Claude 5.x: adaptive thinking with an effort level; no temperature/top_p/top_k (they answer 400).
+    thinking: { type: 'adaptive' },
+    system: [{ type: 'text', text: req.system, ...(s.promptCaching ? { cache_control: { type: 'ephemeral' as const } } : {}) }],
+    messages: req.messages,
+    output_config: { effort: req.effort, format: { type: 'json_schema', schema: req.schema } },
+  };
+}
+
+function replyOf(msg: Message, requestId: string | null): LlmReply {
+  return {
+    text: msg.content.map((b) => (b.type === 'text' ? b.text : '')).join(''),
+    stopReason: msg.stop_reason,
+    refusalCategory: msg.stop_details?.category ?? null,
+    requestId,
+    usage: usageOf(msg.usage),
+  };
+}
+
+/** The Message Batches API through the SDK: create, retrieve (poll), results (JSONL). */
+function anthropicBatches(client: Anthropic, s: AnthropicSettings): BatchApi {
+  const call = async <T>(signal: AbortSignal, f: () => Promise<T>): Promise<T> => {
+    try {
+      return await f();
+    } catch (err) {
+      throw toLlmError(err, signal);
+    }
+  };
+  return {
+    submit: (requests, signal) => call(signal, async () => (await client.messages.batches.create({ requests: requests.map((r) => ({ custom_id: r.id, params: paramsOf(s, r.req) })) }, { signal })).id),
+    status: (id, signal) =>
+      call(signal, async () => {
+        const b = await client.messages.batches.retrieve(id, {}, { signal });
+        const c = b.request_counts;
+        return { ended: b.processing_status === 'ended', processing: c.processing, total: c.processing + c.succeeded + c.errored + c.canceled + c.expired };
+      }),
+    results: (id, signal) =>
+      call(signal, async () => {
+        const out = new Map<string, BatchOutcome>();
+        for await (const line of await client.messages.batches.results(id, {}, { signal })) out.set(line.custom_id, outcomeOf(line.result));
+        return out;
+      }),
+  };
+}
+
+function outcomeOf(r: MessageBatchResult): BatchOutcome {
+  if (r.type === 'succeeded') return { ok: true, reply: replyOf(r.message, null) };
+  if (r.type === 'errored') return { ok: false, kind: r.error.error.type === 'invalid_request_error' ? 'bad_request' : 'server_error', message: `The batch request failed: ${r.error.error.type}: ${r.error.error.message}` };
+  return { ok: false, kind: 'unknown', message: `The batch request was ${r.type} before it was processed` };
 }
 
 function usageOf(u: Message['usage']): Usage {

@@ -59,12 +59,27 @@ export interface LlmReply {
   usage: Usage;
 }
 
+/** How one request of a Message Batch ended: its reply, or why there is none. */
+export type BatchOutcome = { ok: true; reply: LlmReply } | { ok: false; kind: ErrorKind; message: string };
+
+/** The Message Batches API (half price, answered within 24 hours): submit, poll, read the results. */
+export interface BatchApi {
+  /** Sends the requests (keyed by an id of [a-zA-Z0-9_-]{1,64}); returns the batch id. */
+  submit(requests: { id: string; req: LlmRequest }[], signal: AbortSignal): Promise<string>;
+  /** Whether it has ended, and how many requests are still processing. */
+  status(batchId: string, signal: AbortSignal): Promise<{ ended: boolean; processing: number; total: number }>;
+  /** Every request's outcome by its id (once ended). */
+  results(batchId: string, signal: AbortSignal): Promise<Map<string, BatchOutcome>>;
+}
+
 /** A model behind one typed call: exactly one HTTP attempt, failures mapped to LlmError. */
 export interface LlmProvider {
   readonly name: 'anthropic' | 'demo';
   readonly model: string;
   /** `onText` gets the answer's text as it streams, in order (the reply still carries all of it). */
   complete(req: LlmRequest, signal: AbortSignal, onText?: (delta: string) => void): Promise<LlmReply>;
+  /** The Message Batches API, when the provider has one (the demo evaluator doesn't). */
+  readonly batch?: BatchApi;
 }
 
 /** What the API said about a failed attempt, kept for operators. */

@@ -8,6 +8,7 @@ import { createAnchor, editAnchor, listAnchors, newAnchorForm, removeAnchor, res
 import { listAuditLog } from './admin/audit.tsx';
 import { editConfig, rollbackConfig, saveConfig, showConfigIndex, showConfigVersion } from './admin/config.tsx';
 import { discardConfigDraft, publishConfigDraft, showConfigDraft } from './admin/config-drafts.tsx';
+import { createCalibrationRun, exportCalibrationCsv, listCalibrationRuns, showCalibrationRun } from './admin/calibration.tsx';
 import { showDashboard } from './admin/dashboard.tsx';
 import { createBackup, showSystem } from './admin/system.tsx';
 import { exportEvaluationsCsv, listEvaluations, showEvaluationDetail } from './admin/evaluations.tsx';
@@ -90,6 +91,15 @@ function mountTeachingRoutes(app: Hono<AppEnv>): void {
   app.get('/admin/reviews', listReviews);
   app.get('/admin/reviews/:id', showReview);
   app.post('/admin/reviews/:id', saveReview);
+  mountCalibrationRoutes(app);
+}
+
+/** Calibration runs against the anchor memos (instructors: their assignments, published config only). */
+function mountCalibrationRoutes(app: Hono<AppEnv>): void {
+  app.get('/admin/calibration', listCalibrationRuns);
+  app.post('/admin/calibration', createCalibrationRun);
+  app.get('/admin/calibration/:id{[0-9]+\\.csv}', exportCalibrationCsv);
+  app.get('/admin/calibration/:id', showCalibrationRun);
 }
 
 /** Assignments, their settings and co-teachers (instructors: only those they run). */

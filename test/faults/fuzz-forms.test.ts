@@ -43,6 +43,7 @@ const TARGETS: Record<string, FormTarget> = {
   'POST /account/password': { path: () => '/account/password', fields: ['current', 'password', 'confirm'], who: 'student', allowed: [...FORM_ERRORS], runs: 35 },
   'POST /admin/users': { path: () => '/admin/users', fields: ['username', 'role', 'password'], who: 'admin', allowed: [201, 303, ...FORM_ERRORS], runs: 45 },
   'POST /admin/users/import': { path: () => '/admin/users/import', fields: ['csv', 'file'], files: ['file'], who: 'admin', allowed: [201, ...FORM_ERRORS], runs: 45 },
+  'POST /admin/calibration': { path: () => '/admin/calibration', fields: ['assignment', 'samples', 'draft', 'batch'], who: 'admin', allowed: [303, 409, ...FORM_ERRORS], runs: 40 },
   'POST /admin/config/:name': { path: (r) => `/admin/config/${pick(r, CONFIG_NAMES)}`, fields: ['yaml', 'note'], who: 'admin', allowed: [303, 404, ...FORM_ERRORS], runs: 50 },
   'POST /admin/config/:name/drafts/:version/publish': {
     path: (r) => `/admin/config/${pick(r, CONFIG_NAMES)}/drafts/${pick(r, ['1', '0', '-1', '99999999999999999999', 'abc', '%00'])}/publish`,

@@ -14,6 +14,7 @@ import type { AppEnv } from '../../src/http/context.ts';
 import { loadAssets } from '../../src/http/assets.ts';
 import type { EvaluationQueue } from '../../src/jobs/evaluation-queue.ts';
 import type { ProviderGate } from '../../src/jobs/provider-gate.ts';
+import type { CalibrationRegistry } from '../../src/calibration/registry.ts';
 import { createWorkers } from '../../src/jobs/workers.ts';
 import type { LlmProvider } from '../../src/llm/types.ts';
 import { createLogger } from '../../src/logger.ts';
@@ -39,6 +40,7 @@ export interface TestApp {
   db: Db;
   queue: EvaluationQueue;
   gate: ProviderGate;
+  calibrations: CalibrationRegistry;
   config: ConfigStore;
   logs: string[];
   dir: string;
@@ -58,20 +60,21 @@ export function makeTestApp(opts: TestAppOptions = {}): TestApp {
   const logs: string[] = [];
   const log = createLogger('info', new Writable({ write: (chunk, _enc, cb) => (logs.push(String(chunk)), cb()) }));
   const now = opts.now ?? (() => Date.now());
-  const { queue, gate, metrics } = createWorkers({ db, config, now, log });
-  const app = createApp({ db, config, now, queue, gate, log, assets: loadAssets(), metrics, lifecycle: { draining: false, startedAt: now(), version: 'test' } });
+  const { queue, gate, metrics, calibrations } = createWorkers({ db, config, now, log });
+  const app = createApp({ db, config, now, queue, gate, log, assets: loadAssets(), metrics, calibrations, lifecycle: { draining: false, startedAt: now(), version: 'test' } });
   return {
     app,
     metrics,
     db,
     queue,
     gate,
+    calibrations,
     config,
     logs,
     dir,
     client: (o) => new Client(app, o?.peer),
     async close() {
-      await queue.stop(1000);
+      await Promise.all([queue.stop(1000), calibrations.stop()]);
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { buildMessage, streamEvents, tokensOf, type SseEvent } from './fake-anthropic-reply.ts';
 import { rejectReason, type Effort } from './fake-anthropic-rules.ts';
+import { batchObject, sendJson, sendResults, type FakeBatch } from './fake-anthropic-batches.ts';
 
 type UsageCounts = 'input_tokens' | 'output_tokens' | 'cache_read_input_tokens' | 'cache_creation_input_tokens';
 
@@ -52,6 +53,9 @@ export interface RecordedRequest {
   /** The request-id header of the answer, e.g. req_fake_000001. */
   requestId: string;
 }
+
+/** A batch id from the request id that created it. */
+const requestIdToBatch = (requestId: string) => requestId.replace('req_fake_', 'msgbatch_fake_');
 
 const ERROR_TYPES: Record<number, string> = {
   400: 'invalid_request_error',
@@ -107,6 +111,9 @@ export class FakeAnthropic {
   streamPace: { thinkingMs: number; tokensPerSecond: number } | undefined;
   /** Computes the answer from the request, when set (overrides the script). */
   responder?: (req: RecordedRequest) => Step;
+  /** Message Batches: how many retrieve calls answer in_progress before a batch has ended. */
+  batchPollsInProgress = 1;
+  readonly #batches = new Map<string, FakeBatch>();
   #steps: Step[] = [];
   #server: Server;
   #sockets = new Set<Socket>();
@@ -153,7 +160,8 @@ export class FakeAnthropic {
     }
     const recorded: RecordedRequest = { path: req.url ?? '', headers: req.headers, body, sentAt, requestId };
     this.requests.push(recorded);
-    const step = this.responder ? this.responder(recorded) : this.#steps.length > 1 ? this.#steps.shift()! : this.#steps[0];
+    if (recorded.path.startsWith('/v1/messages/batches')) return this.#handleBatches(req.method ?? 'GET', recorded, res);
+    const step = this.#nextStep(recorded);
     if (!step) return void res.writeHead(500).end('no step scripted');
     const invalid = step.kind === 'message' ? rejectReason(body) : null;
     if (invalid) return this.#sendError(res, requestId, { kind: 'error', status: 400, message: invalid });
@@ -179,6 +187,40 @@ export class FakeAnthropic {
         res.writeHead(200, { 'content-type': 'application/json', 'request-id': requestId }).end(JSON.stringify(msg));
       }
     }
+  }
+
+  #nextStep(recorded: RecordedRequest): Step | undefined {
+    return this.responder ? this.responder(recorded) : this.#steps.length > 1 ? this.#steps.shift()! : this.#steps[0];
+  }
+
+  /** POST /v1/messages/batches, GET /v1/messages/batches/:id, GET /v1/messages/batches/:id/results. */
+  #handleBatches(method: string, recorded: RecordedRequest, res: ServerResponse): void {
+    const m = /^\/v1\/messages\/batches(?:\/([^/?]+))?(\/results)?/.exec(recorded.path)!;
+    const id = requestIdToBatch(recorded.requestId);
+    if (method === 'POST' && !m[1]) {
+      const requests = (recorded.body.requests ?? []) as { custom_id: string; params: Record<string, unknown> }[];
+      const batch: FakeBatch = { id, createdAt: new Date().toISOString(), polls: 0, lines: requests.map((r) => ({ custom_id: r.custom_id, result: this.#batchResult(r.params, recorded) })) };
+      this.#batches.set(id, batch);
+      return sendJson(res, 200, recorded.requestId, batchObject(batch, this.url, false));
+    }
+    const batch = m[1] ? this.#batches.get(m[1]) : undefined;
+    if (!batch) return this.#sendError(res, recorded.requestId, { kind: 'error', status: 404, type: 'not_found_error', message: 'no such batch' });
+    if (m[2]) return sendResults(res, recorded.requestId, batch);
+    batch.polls++;
+    sendJson(res, 200, recorded.requestId, batchObject(batch, this.url, batch.polls > this.batchPollsInProgress));
+  }
+
+  /** One batch entry, answered as the Messages endpoint would (the responder sees it as a request). */
+  #batchResult(params: Record<string, unknown>, batchRequest: RecordedRequest): Record<string, unknown> {
+    const entry: RecordedRequest = { ...batchRequest, path: '/v1/messages', body: params, requestId: `req_fake_${String(++this.#count).padStart(6, '0')}` };
+    this.requests.push(entry);
+    const step = this.#nextStep(entry);
+    const invalid = step?.kind === 'message' ? rejectReason(params) : null;
+    if (step?.kind === 'message' && !invalid) {
+      return { type: 'succeeded', message: buildMessage(step, params, { id: entry.requestId.replace('req_', 'msg_'), thinkingByEffort: this.thinkingByEffort, cacheSeen: (key) => this.#cacheSeen(key) }) };
+    }
+    const type = step?.kind === 'error' ? (step.type ?? ERROR_TYPES[step.status] ?? 'api_error') : invalid ? 'invalid_request_error' : 'api_error';
+    return { type: 'errored', error: { type: 'error', error: { type, message: invalid ?? (step?.kind === 'error' ? (step.message ?? 'fake error') : 'fake: no answer') } } };
   }
 
   /** Records a prompt-cache prefix; true when an earlier request already wrote it. */

@@ -6,6 +6,7 @@ const LINKS = [
   ['/admin/evaluations', 'Evaluations', 'staff'],
   ['/admin/assignments', 'Assignments', 'staff'],
   ['/admin/reviews', 'Reviews', 'staff'],
+  ['/admin/calibration', 'Calibration', 'staff'],
   ['/admin/users', 'Users', 'admin'],
   ['/admin/sessions', 'Sessions', 'admin'],
   ['/admin/config', 'Configuration', 'admin'],
