@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertConfigVersion } from '../src/db/queries/config-versions.ts';
 import { ORIGIN, makeTestApp, signedIn, waitForEvaluation, type Client, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
 
@@ -26,6 +29,10 @@ beforeAll(async () => {
   t.db.$client
     .prepare("insert into calibration_runs (id, assignment_id, status, samples, provider, model, rubric_version, prompt_version, llm_version, rubric_source, prompt_source, llm_source, anchors_json, anchors_hash, readings_total, started_by_name, created_at) values (1, 1, 'failed', 1, 'demo', 'demo', 'r', 'p', 'l', 0, 0, 0, ?, 'h', 0, 'test', ?)")
     .run(JSON.stringify({ anchors: [], skipped: [], rubric: { scale: { min: 1, max: 5 }, criteria: [] } }), Date.now());
+  // A rubric draft, so /admin/config/:name/drafts/:version has something to show.
+  const rubricYaml = readFileSync(join(import.meta.dirname, '../config/rubric.yaml'), 'utf8').replace('name: Business Memo Rubric', 'name: Business Memo Rubric (draft)');
+  const bo = t.db.$client.prepare("select id from users where username = 'bo-admin'").get() as { id: string };
+  ids.draftVersion = String(insertConfigVersion(t.db, { name: 'rubric', yaml: rubricYaml, hash: 'draft-hash', author: { id: bo.id, username: 'bo-admin' }, note: 'draft', now: Date.now(), status: 'draft' }));
 });
 afterAll(async () => {
   await t.close();
@@ -42,6 +49,7 @@ function adminRoutes(): { method: 'GET' | 'POST'; path: string }[] {
         .replace(/\{\[0-9\]\+\\\.(\w+)\}/, '.$1')
         .replace(/^\/admin\/users\/:id/, `/admin/users/${ids.userId}`)
         .replace(/^\/admin\/sessions\/:id/, `/admin/sessions/${ids.sessionId}`)
+        .replace(/\/drafts\/:version/, `/drafts/${ids.draftVersion}`)
         .replace(/:(\w+)/g, (_, p: string) => ids[p] ?? '1');
       return { method: r.method as 'GET' | 'POST', path };
     })

@@ -43,10 +43,12 @@ arguments in the lot. Please send questions to facilities.
   },
 ] as const;
 
-/** A copy of config/ with `anchors/*.yaml` added (and llm.yaml replaced when given); remove() deletes it. */
+/** A copy of config/ whose `anchors/*.yaml` are the given ones instead of the shipped (and llm.yaml replaced when given); remove() deletes it. */
 export function configWithAnchors(opts: { anchors?: readonly object[]; llmYaml?: string } = {}): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'memoai-calib-config-'));
   cpSync(join(import.meta.dirname, '../../config'), dir, { recursive: true });
+  // The test's anchors replace the shipped ones, so each test knows exactly what a run measures.
+  rmSync(join(dir, 'anchors'), { recursive: true, force: true });
   mkdirSync(join(dir, 'anchors'), { recursive: true });
   for (const a of opts.anchors ?? TEST_ANCHORS) writeFileSync(join(dir, 'anchors', `${(a as { id: string }).id}.yaml`), dump(a));
   if (opts.llmYaml !== undefined) writeFileSync(join(dir, 'llm.yaml'), opts.llmYaml);
