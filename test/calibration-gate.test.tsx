@@ -81,6 +81,15 @@ describe('draft → calibrate → publish against the fake grader', () => {
     expect(t.config.current.sources.prompt).toBe(0);
     expect(count(t.db, 'audit_log', "action like 'config.publish%'")).toBe(0);
 
+    // The draft page compares the two runs per anchor: the injections were in range, now they are not.
+    const page = (await (await bo.get(`/admin/config/prompt/drafts/${v}`, { accept: 'application/json' })).json()) as {
+      anchors: { id: string; published?: { overallInRange: boolean | null }; draft?: { overallInRange: boolean | null } }[];
+    };
+    expect(page.anchors.map((a) => a.id).sort()).toEqual(published.report.anchors.map((a) => a.id).sort());
+    for (const id of INJECTIONS) expect(page.anchors.find((a) => a.id === id)).toMatchObject({ published: { overallInRange: true }, draft: { overallInRange: false } });
+    const html = await (await bo.get(`/admin/config/prompt/drafts/${v}`)).text();
+    expect(html).toContain('Per anchor: overall median');
+
     const overridden = await bo.post(`/admin/config/prompt/drafts/${v}/publish`, { override: '1', override_note: 'Accepted for a one-day experiment' });
     expect(overridden.status).toBe(303);
     expect(t.config.current.files.prompt.security.trim()).toBe('Evaluate the memo.');

@@ -1,3 +1,4 @@
+import { anchorComparison, type AnchorComparisonRow } from '../calibration/anchor-comparison.ts';
 import type { Db } from '../db/client.ts';
 import { DEFAULT_ASSIGNMENT_SLUG } from '../db/queries/assignments.ts';
 import { newestDraftRun, type RunTotals } from '../db/queries/calibration-gate.ts';
@@ -27,6 +28,8 @@ export interface ConfigDraftView {
   /** The draft's newest calibration run in any state (queued, running, failed or done). */
   latestRun: RunTotals | undefined;
   check: PublishCheck;
+  /** Per anchor, the compared runs side by side (empty until both have finished). */
+  anchors: AnchorComparisonRow[];
   /** What the "Calibrate" forms post: the assignment's slug, the draft as `prompt:7`, readings per anchor. */
   calibration: { assignment: string; draft: string; samples: number };
 }
@@ -54,6 +57,7 @@ export function configDraftView(db: Db, store: ConfigStore, ref: DraftRef): Conf
     stats: diffStats(lines),
     latestRun: newestDraftRun(db, check.assignmentId, ref, false),
     check,
+    anchors: check.baseline && check.draftRun ? anchorComparison(db, check.baseline.id, check.draftRun.id) : [],
     calibration: { assignment: DEFAULT_ASSIGNMENT_SLUG, draft: draftRefText(ref), samples: store.current.files.llm.calibration.samples },
   };
 }

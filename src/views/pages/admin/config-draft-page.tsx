@@ -1,6 +1,7 @@
 import type { ConfigDraftView } from '../../../config-versions/draft-view.ts';
 import type { PageContext } from '../../../http/page-context.ts';
 import { AdminPage } from '../../layouts/admin-page.tsx';
+import { AnchorComparisonTable } from '../../partials/admin/anchor-comparison-table.tsx';
 import { CalibrationComparison } from '../../partials/admin/calibration-comparison.tsx';
 import { ConfigDraftActions } from '../../partials/admin/config-draft-actions.tsx';
 import { ConfigDraftCalibrate } from '../../partials/admin/config-draft-calibrate.tsx';
@@ -27,7 +28,9 @@ export function ConfigDraftPage(p: ConfigDraftPageProps) {
       <ConfigDraftFacts name={p.name} saved={p.saved} state={p.state} inForce={p.inForce} inForceHash={p.inForceHash} />
       <ConfigVersionChanges version={p.version} previous={p.inForce} diff={p.diff} stats={p.stats} />
       <ConfigDraftCalibrate latestRun={p.latestRun} calibration={p.calibration} check={p.check} open={p.state.kind === 'open'} />
-      <CalibrationComparison check={p.check} />
+      <CalibrationComparison check={p.check}>
+        <AnchorComparisonTable rows={p.anchors} />
+      </CalibrationComparison>
       {p.state.kind === 'open' ? <ConfigDraftActions base={base} check={p.check} override={{ note: p.outcome.overrideNote, error: p.outcome.overrideError }} maxNote={p.maxOverrideNote} /> : null}
       <h2>Full text</h2>
       <pre class="code" tabindex={0} role="region" aria-label={`${title}, full text`}>
