@@ -64,7 +64,7 @@ export interface Report {
   backlog: BacklogResult;
 }
 
-function endpointTable(rep: Report): string[] {
+export function endpointTable(rep: Pick<Report, 'bare' | 'rows'>): string[] {
   const lines = [
     '| endpoint | req/s | p50 | p99 | ratio to bare req/s | answers | notes |',
     '|---|---:|---:|---:|---:|---|---|',

@@ -6,14 +6,15 @@ import { shippedConfig } from '../test/helpers/app.ts';
 import { FakeAnthropic } from '../test/helpers/fake-anthropic.ts';
 import { SAMPLE_MEMO, validOutput } from '../test/helpers/outputs.ts';
 import { configDir, login, pinning, ROOT, RssSampler, runLoad, sleep, startApp, startBare, submitMemo, waitDone, type LoadResult, type Proc } from './lib.ts';
-import { machine, renderResults, type BacklogResult, type EndpointResult } from './report.ts';
+import { endpointTable, machine, renderResults, type BacklogResult, type EndpointResult } from './report.ts';
 import { seedHistory } from './seed-history.ts';
 import { renderStreaming, streamingPhase, withStreamingSection, type StreamingSettings } from './streaming.ts';
 
 // npm run bench: throughput and latency of the main pages against a bare node:http server, the
 // server under a backlog of 1 000 slow evaluations, then time to first feedback with streamed
 // criteria. Writes bench/RESULTS.md. Not part of npm test. BENCH_ONLY=streaming runs the last one
-// alone and replaces just its section of bench/RESULTS.md.
+// alone and replaces just its section of bench/RESULTS.md; BENCH_ONLY=pages runs the first part alone
+// and prints its table without writing the file.
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -145,8 +146,19 @@ async function streamingOnly(): Promise<void> {
   }
 }
 
+/** BENCH_ONLY=pages: the pages and form posts alone, their table printed (RESULTS.md untouched). */
+async function pagesOnly(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'memoai-bench-'));
+  try {
+    process.stdout.write(`${endpointTable(await endpointPhase(work)).join('\n')}\n`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'streaming') return streamingOnly();
+  if (process.env.BENCH_ONLY === 'pages') return pagesOnly();
   const work = mkdtempSync(join(tmpdir(), 'memoai-bench-'));
   const started = new Date();
   const host = machine(); // before the run: its load average should be other work only

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { functionSpans, importCycles, importGraph, SRC, sourceFiles } from './helpers/code-shape.ts';
@@ -21,6 +22,11 @@ describe('code shape', () => {
 
   it('src/ has no import cycle, type-only imports included', () => {
     expect(importCycles(importGraph(sourceFiles()))).toEqual([]);
+  });
+
+  it('src/ uses no hono/jsx context, so pages render without AsyncLocalStorage (src/views/render-context.ts)', () => {
+    const users = sourceFiles().filter((f) => /\b(createContext|useContext)\s*\(/.test(readFileSync(f, 'utf8')));
+    expect(users).toEqual([]);
   });
 
   it('the measuring tools see what they should', () => {

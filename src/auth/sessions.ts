@@ -4,6 +4,7 @@ import { deleteExpiredSessions, deleteSession, deleteUserSessions, findSessionWi
 import { deleteEmptyAnonymousWriters } from '../db/queries/users.ts';
 import type { Session, User } from '../db/schema.ts';
 import { randomId } from './random.ts';
+import { untilNextWrite } from '../db/data-version.ts';
 import { HOUR } from '../time.ts';
 
 // Sessions as the Lucia guide describes them: token `id.secret`, only SHA-256(secret) stored,
@@ -47,15 +48,29 @@ export function createSession(db: Db, userId: string, now: number, life: Lifetim
   return { session, token: `${id}.${secret}` };
 }
 
+/**
+ * The session and user a cookie token names, its secret checked; kept until the next write to the
+ * database (untilNextWrite), so a browser's repeated requests skip the lookup and the hash. Any
+ * change to the session or its user (touch, sign-out, revocation, deactivation) is a write, and
+ * forgets it; a change made by another process (the CLI) is seen within a second. Shared: not to
+ * be changed by callers.
+ */
+function verifiedSession(db: Db, token: string): { session: Session; user: User } | undefined {
+  return untilNextWrite(db, `session ${token}`, () => {
+    const parts = token.split('.');
+    if (parts.length !== 2 || !parts[0] || !parts[1]) return undefined;
+    const found = findSessionWithUser(db, parts[0]);
+    if (!found) return undefined;
+    const given = Buffer.from(hashSecret(parts[1]), 'hex');
+    const stored = Buffer.from(found.session.secretHash, 'hex');
+    return given.length === stored.length && timingSafeEqual(given, stored) ? found : undefined;
+  });
+}
+
 /** Returns the session and user for a cookie token, or undefined; slides the expiry forward (never past the absolute lifetime). */
 export function validateSessionToken(db: Db, token: string, now: number, lifetimeFor: (u: User) => Lifetime): { session: Session; user: User } | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 2 || !parts[0] || !parts[1]) return undefined;
-  const found = findSessionWithUser(db, parts[0]);
+  const found = verifiedSession(db, token);
   if (!found) return undefined;
-  const given = Buffer.from(hashSecret(parts[1]), 'hex');
-  const stored = Buffer.from(found.session.secretHash, 'hex');
-  if (given.length !== stored.length || !timingSafeEqual(given, stored)) return undefined;
   const life = lifetimeFor(found.user);
   // The absolute limit is checked too, so lowering it in auth.yaml applies to existing sessions.
   if (now >= found.session.expiresAt || now >= found.session.createdAt + life.maxMs || !found.user.active) {
@@ -65,7 +80,7 @@ export function validateSessionToken(db: Db, token: string, now: number, lifetim
   if (now - found.session.lastVerifiedAt >= REFRESH_INTERVAL_MS) {
     const expiresAt = expiryAt(found.session.createdAt, now, life);
     touchSession(db, found.session.id, now, expiresAt);
-    found.session = { ...found.session, lastVerifiedAt: now, expiresAt };
+    return { user: found.user, session: { ...found.session, lastVerifiedAt: now, expiresAt } };
   }
   return found;
 }

@@ -19,13 +19,12 @@ function limited(c: Ctx, limiter: FixedWindowLimiter, key: string): Response | u
   return errorResponse(c, 429) as Response;
 }
 
-/** Requests per IP per hour (auth.yaml); over it: 429 with Retry-After and a friendly page. */
-export function ipRateLimit(limiters: Limiters) {
-  return createMiddleware<AppEnv>(async (c, next) => {
-    c.set('limiters', limiters);
-    if (EXEMPT.test(c.req.path) || (c.req.method === 'GET' && EVALUATION_PAGE.test(c.req.path))) return next();
-    return limited(c, limiters.perIp, clientKey(c)) ?? next();
-  });
+/** Requests per IP per hour (auth.yaml); over it: a 429 response with Retry-After and a friendly page, else undefined. */
+export function ipRateLimited(c: Ctx, limiters: Limiters): Response | undefined {
+  c.set('limiters', limiters);
+  const path = c.req.path;
+  if (EXEMPT.test(path) || (c.req.method === 'GET' && EVALUATION_PAGE.test(path))) return undefined;
+  return limited(c, limiters.perIp, clientKey(c));
 }
 
 /**

@@ -1,13 +1,11 @@
-import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from './context.ts';
+import type { Ctx } from './context.ts';
 
 /**
  * A fresh id for every request, sent back as X-Request-Id and put in its log line. Never taken
  * from the client (hono's requestId() would): a chosen id could forge or pollute log lines.
  */
-export const serverRequestId = createMiddleware<AppEnv>(async (c, next) => {
+export function assignRequestId(c: Ctx): void {
   const id = crypto.randomUUID();
   c.set('requestId', id);
   c.header('X-Request-Id', id);
-  await next();
-});
+}

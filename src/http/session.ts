@@ -1,5 +1,4 @@
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { createMiddleware } from 'hono/factory';
+import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AuthConfig } from '../config/schemas.ts';
 import type { Env } from '../config/env.ts';
 import { createSession, invalidateSession, validateSessionToken, type Lifetime } from '../auth/sessions.ts';
@@ -7,7 +6,7 @@ import { clientIp } from './client-ip.ts';
 import { cookieOptions, servedOverHttps } from './cookies.ts';
 import { findUserById, insertAnonymousWriter } from '../db/queries/users.ts';
 import type { User } from '../db/schema.ts';
-import type { AppEnv, Ctx } from './context.ts';
+import type { Ctx } from './context.ts';
 import { DAY, HOUR } from '../time.ts';
 
 /** Lifetime of a session: long for writers (history follows the browser), short for admins; both capped from the start. */
@@ -22,19 +21,17 @@ export function sessionCookie(env: Env): { name: string; secure: boolean } {
   return { name: secure ? '__Host-memo_session' : 'memo_session', secure };
 }
 
-/** Loads the session named by the cookie, if valid, into c.get('user') / c.get('session'). */
-export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
+/** Loads the session named by the cookie (`cookies`: the request's, parsed), if valid, into c.get('user') / c.get('session'). */
+export function applySession(c: Ctx, cookies: Record<string, string>): void {
   const { db, config, now } = c.get('deps');
-  const { name } = sessionCookie(config.env);
-  const token = getCookie(c, name);
+  const token = cookies[sessionCookie(config.env).name];
   const t = now();
   const found = token ? validateSessionToken(db, token, t, (u) => sessionLifetime(config.current.files.auth, u)) : undefined;
   // The expiry slid forward: move the cookie's with it.
   if (token && found && found.session.lastVerifiedAt === t && found.session.createdAt !== t) setSessionCookie(c, token, found.session.expiresAt - t);
   c.set('user', found?.user);
   c.set('session', found?.session);
-  await next();
-});
+}
 
 /** The current writer, creating an anonymous one (and its cookie) on first submission. */
 export function ensureWriter(c: Ctx): User {

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client.ts';
+import { untilNextWrite } from '../data-version.ts';
 import { preparedQuery } from '../prepared.ts';
 import { evaluations, reviews, submissions, type Evaluation } from '../schema.ts';
 
@@ -13,9 +14,9 @@ export interface EvaluationVersion {
 const parent = sql.raw('p');
 const parentReview = sql.raw('pr');
 
-/** The writer's own evaluation's state for validators (ETag); undefined when missing or another writer's. */
+/** The writer's own evaluation's state for validators (ETag); undefined when missing or another writer's. Read again only after a write (untilNextWrite). */
 export function writerEvaluationVersion(db: Db, id: number, writerId: string): EvaluationVersion | undefined {
-  return versionQuery(db).get({ id, writerId });
+  return untilNextWrite(db, `evaluation version ${id} ${writerId}`, () => versionQuery(db).get({ id, writerId }));
 }
 
 const versionQuery = preparedQuery((db) =>
