@@ -2,8 +2,9 @@ import * as v from 'valibot';
 import { assessedRubric, formAssignment, homeChoice, postedAssignment, rubricHref, submissionTarget, type FormAssignment, type SubmissionTarget } from '../assignments/entry.ts';
 import { findAssignmentBySlug, submissionAssignment } from '../db/queries/assignments.ts';
 import { findWriterSubmission, insertSubmissionWithEvaluation } from '../db/queries/submissions.ts';
+import { untilNextWrite } from '../db/data-version.ts';
 import { i18n as i18nFor, type I18n } from '../i18n/index.ts';
-import { isHtmx, wantsJson, type Ctx } from '../http/context.ts';
+import { isHtmx, wantsJson, type AppDeps, type Ctx } from '../http/context.ts';
 import { notFound } from '../http/errors.tsx';
 import { readForm } from '../http/form.ts';
 import { ID_PATTERN, idParam } from '../http/id-param.ts';
@@ -48,18 +49,40 @@ interface FormProps {
   assignment?: FormAssignment;
 }
 
+/** Numbers for the config objects in force (each is replaced whole, never changed), for cache keys. */
+const liveIds = new WeakMap<object, number>();
+let lastLiveId = 0;
+function liveId(live: object): number {
+  let id = liveIds.get(live);
+  if (id === undefined) liveIds.set(live, (id = ++lastLiveId));
+  return id;
+}
+
+/**
+ * What the form shows besides the writer's own input (limits, rubric summary, demo notice) and the
+ * cache key it makes: read once per config in force, assignment and database version, since every
+ * visit to `/` needs it.
+ */
+function formContent(deps: AppDeps, assignment: FormAssignment | undefined) {
+  const { config, db } = deps;
+  const live = config.current;
+  return untilNextWrite(db, `form-content ${liveId(live)} ${JSON.stringify(assignment ?? null)}`, () => {
+    const rubric = assessedRubric(db, config, assignment?.slug);
+    const criteria = rubric.criteria.map((x) => ({ name: x.name, weight: x.weight }));
+    const content = { maxChars: live.files.llm.max_chars, rubricName: rubric.name, rubricHref: rubricHref(assignment), criteria, demo: live.provider.name === 'demo' };
+    return { content, key: JSON.stringify([content, assignment]) };
+  });
+}
+
 function formPage(c: Ctx, props: FormProps, status: 200 | 409 | 422 | 429 | 503 = 200) {
-  const { config, db } = c.get('deps');
-  const maxChars = config.current.files.llm.max_chars;
   const { assignment, ...form } = props;
-  const rubric = assessedRubric(db, config, assignment?.slug);
-  if (status !== 200 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...form} assignmentSlug={assignment?.slug} maxChars={maxChars} i18n={c.get('i18n')} />, status);
+  const { content, key } = formContent(c.get('deps'), assignment);
+  if (status !== 200 && isHtmx(c)) return renderFragment(c, <SubmissionForm {...form} assignmentSlug={assignment?.slug} maxChars={content.maxChars} i18n={c.get('i18n')} />, status);
   const ctx = pageContext(c);
-  const content = { maxChars, rubricName: rubric.name, rubricHref: rubricHref(assignment), criteria: rubric.criteria.map((x) => ({ name: x.name, weight: x.weight })), demo: config.current.provider.name === 'demo' };
   const page = () => <SubmissionPage {...props} {...content} ctx={ctx} />;
   // A blank form is the same for everyone with the same layout: rendered once, then sent from memory.
   const blank = status === 200 && props.text === '' && props.parentId === undefined && props.error === undefined;
-  return blank ? renderCachedPage(c, `form ${layoutKey(ctx)} ${JSON.stringify([content, assignment])}`, page) : renderPage(c, page(), status);
+  return blank ? renderCachedPage(c, `form ${layoutKey(ctx)} ${key}`, page) : renderPage(c, page(), status);
 }
 
 /** GET / — the memo form, or the open assignments when there are several; `?revise=<submission id>` pre-fills it with one of the writer's memos. */
