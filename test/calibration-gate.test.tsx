@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProvider } from '../src/llm/provider.ts';
 import { makeTestApp, signedIn, type Client, type TestApp } from './helpers/app.ts';
+import { insertCalibrationRun } from './helpers/calibration-runs.ts';
 import { count, rows } from './helpers/db.ts';
 import { FakeAnthropic } from './helpers/fake-anthropic.ts';
 import { fakeGrader, INJECTION_GUARD, type GraderOptions } from './helpers/fake-grader.ts';
@@ -111,4 +112,24 @@ describe('draft → calibrate → publish against the fake grader', () => {
     expect(t.config.current.files.prompt.evaluation_guidelines).toContain('Keep each justification under three sentences.');
     expect(count(t.db, 'audit_log', "action = 'config.publish'")).toBe(1);
   });
+
+  it('a draft run read by the demo evaluator or by another model than the baseline does not count', async () => {
+    await start({});
+    await calibrate();
+    const v = await saveDraft(TWEAKED_PROMPT, 'Shorter justifications');
+    const demoRun = insertCalibrationRun(t.db, t.config, { draft: { name: 'prompt', version: v }, hitRate: 1, anchorsHash: anchorsOfBaseline(), provider: 'demo', model: 'demo-evaluator' });
+    const refused = await bo.post(`/admin/config/prompt/drafts/${v}/publish`);
+    expect(refused.status).toBe(409);
+    expect(await refused.text()).toContain(`Run #${demoRun} was read by the offline demo evaluator`);
+    const otherModel = insertCalibrationRun(t.db, t.config, { draft: { name: 'prompt', version: v }, hitRate: 1, anchorsHash: anchorsOfBaseline(), provider: 'anthropic', model: 'claude-haiku-5-5' });
+    const again = await bo.post(`/admin/config/prompt/drafts/${v}/publish`);
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain(`Draft run #${otherModel} was read by anthropic claude-haiku-5-5`);
+    expect(t.config.current.sources.prompt).toBe(0);
+  });
 });
+
+/** The anchors' hash of the newest run (the baseline just made), so fixture runs compare on the same anchors. */
+function anchorsOfBaseline(): string {
+  return rows<{ anchors_hash: string }>(t.db, 'select anchors_hash from calibration_runs order by id desc limit 1')[0]!.anchors_hash;
+}

@@ -334,5 +334,37 @@ describe('calibration form and access', () => {
     expect((await ivy.get(`/admin/calibration/${id}`)).status).toBe(200);
     expect((await ivy.post('/admin/calibration', { assignment: 'memo', samples: '1', draft: 'rubric:1' })).status).toBe(403);
     expect(count(t.db.$client, 'calibration_runs')).toBe(1);
+    // An admin's draft run stays the admin's: not in her list, 404 for its page.
+    const rubric = t.config.current.files.rubric;
+    const version = insertConfigVersion(t.db, { name: 'rubric', yaml: dump({ ...rubric, name: 'Draft rubric' }), hash: 'draft-hash', author: { id: row<{ id: string }>(t.db.$client, "select id from users where username = 'bo-admin'")!.id, username: 'bo-admin' }, note: 'draft', now: Date.now(), status: 'draft' });
+    const draftRun = await runCalibration({ samples: '1', draft: `rubric:${version}` });
+    expect(await (await ivy.get('/admin/calibration')).text()).not.toContain(`/admin/calibration/${draftRun}"`);
+    expect((await ivy.get(`/admin/calibration/${draftRun}`)).status).toBe(404);
+  });
+
+  it('skips anchors longer than a student may send (llm.yaml max_chars in force)', async () => {
+    await startApp({ max_chars: 300 });
+    fake.responder = fakeGrader().responder;
+    const id = await runCalibration({ samples: '1' });
+    const json = (await (await admin.get(`/admin/calibration/${id}`, JSON_ACCEPT)).json()) as { skipped: { id: string; reasons: string[] }[] };
+    const long = TEST_ANCHORS.filter((a) => [...a.memo].length > 300).map((a) => a.id);
+    expect(long.length).toBeGreaterThan(0);
+    expect(json.skipped.map((x) => x.id).sort()).toEqual([...long].sort());
+    expect(json.skipped[0]!.reasons[0]).toMatch(/characters, more than llm\.yaml max_chars \(300\)/);
+  });
+
+  it("charges an llm draft's readings at the prices in force, not the draft's own", async () => {
+    await startApp();
+    fake.responder = fakeGrader().responder;
+    const published = await runCalibration({ samples: '1' });
+    const llm = t.config.current.files.llm;
+    const cheap = { ...llm, effort: 'low', prices: { 'claude-sonnet-5-5': { input: 0.000001, output: 0.000001, cache_write: 0.000001, cache_read: 0.000001 } } };
+    const version = insertConfigVersion(t.db, { name: 'llm', yaml: dump(cheap), hash: 'draft-llm', author: { id: row<{ id: string }>(t.db.$client, "select id from users where username = 'bo-admin'")!.id, username: 'bo-admin' }, note: 'cheap', now: Date.now(), status: 'draft' });
+    const draft = await runCalibration({ samples: '1', draft: `llm:${version}` });
+    const cost = (id: number) => row<{ c: number }>(t.db.$client, 'select sum(cost_usd) as c from calibration_readings where run_id = ?', id)!.c;
+    expect(cost(published)).toBeGreaterThan(0);
+    // Effort low thinks less than medium, so the draft's readings cost less, but at the real price, not ~0.
+    expect(cost(draft)).toBeGreaterThan(cost(published) / 10);
+    expect(fake.requests.at(-1)!.body.output_config).toMatchObject({ effort: 'low' });
   });
 });

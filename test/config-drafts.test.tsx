@@ -198,7 +198,7 @@ describe('the publish gate', () => {
     expect(page).toContain('Verdict: publishing is allowed.');
     expect(page).toContain(`<a href="/admin/calibration/${base}">Run #${base}</a>`);
     expect(page).toContain(`<a href="/admin/calibration/${run}">Run #${run}</a>`);
-    expect(page).toMatch(/Hit rate \(overall score inside the expected range\)<\/th><td class="num">85\.0%<\/td><td class="num">80\.0%<\/td><td class="num">-5\.0 points<\/td>/);
+    expect(page).toMatch(/Hit rate \(checks whose median is inside the expected range: each anchor’s overall and criteria\)<\/th><td class="num">85\.0%<\/td><td class="num">80\.0%<\/td><td class="num">-5\.0 points<\/td>/);
     expect(page).toContain('+$0.0500');
     expect(page).not.toContain('Publish anyway');
 

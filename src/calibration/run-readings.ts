@@ -21,13 +21,36 @@ interface Task {
 /** Why a run stopped before its last reading. */
 type Stop = { kind: 'budget' | 'shutdown' } | undefined;
 
+/**
+ * The settings a reading is made with. An llm draft's own effort, output limit and retries are what is
+ * measured, but money is the config in force's: its budget, its concurrency and its price for the
+ * model (the draft's price only for a model the config in force doesn't price), so a draft can't
+ * raise the budget or zero the prices its own calibration is charged at.
+ */
+function readingSettings(deps: CalibrationDeps, cfg: RunConfig) {
+  const live = deps.config.current.files.llm;
+  const draft = callSettings(cfg.files.llm, cfg.provider);
+  const inForce = callSettings(live, cfg.provider);
+  return { call: { ...draft, price: inForce.price ?? draft.price }, budget: live.budget, concurrency: live.concurrency };
+}
+
+/** Two traces' spend added up (a reading tried again after a provider wait keeps what the first try cost). */
+function addSpend(earlier: Outcome | undefined, o: Outcome): Outcome {
+  if (!earlier) return o;
+  const a = earlier.trace;
+  const t = o.trace;
+  const usage = { ...t.usage, inputTokens: a.usage.inputTokens + t.usage.inputTokens, outputTokens: a.usage.outputTokens + t.usage.outputTokens };
+  return { ...o, trace: { ...t, usage, costUsd: a.costUsd + t.costUsd, attempts: a.attempts + t.attempts } };
+}
+
 /** One reading: evaluateMemo with the evaluation settings; a provider wait is tried again after the pause. */
 async function readOnce(deps: CalibrationDeps, cfg: RunConfig, memo: string): Promise<Outcome> {
   const { llm, rubric, prompt } = cfg.files;
   const provider = cfg.provider;
+  const { call } = readingSettings(deps, cfg);
   let outcome: Outcome | undefined;
   for (let i = 0; i < WAIT_TRIES && !deps.runs.signal.aborted; i++) {
-    outcome = await evaluateMemo({
+    const o = await evaluateMemo({
       provider,
       rubric,
       prompt,
@@ -35,11 +58,12 @@ async function readOnce(deps: CalibrationDeps, cfg: RunConfig, memo: string): Pr
       memo,
       signal: AbortSignal.any([deps.runs.signal, AbortSignal.timeout(llm.total_timeout_seconds * 1000)]),
       now: deps.now,
-      ...callSettings(llm, provider),
+      ...call,
       beforeAttempt: (s) => deps.gate.wait(s),
       onAttempt: (a) => reportAttempt(deps.gate, a),
     });
-    if (outcome.ok || !outcome.wait) break;
+    outcome = addSpend(outcome, o);
+    if (o.ok || !o.wait) break;
   }
   return outcome!;
 }
@@ -75,23 +99,28 @@ function storeReading(deps: CalibrationDeps, runId: number, task: Task, o: Outco
 async function worker(deps: CalibrationDeps, runId: number, cfg: RunConfig, tasks: Task[], state: { stop: Stop }): Promise<void> {
   const checkBudget = cfg.provider.name !== 'demo';
   for (let task = tasks.shift(); task && !state.stop; task = tasks.shift()) {
-    if (checkBudget && budgetState(deps.db, cfg.files.llm.budget, deps.now()).over) {
+    if (checkBudget && budgetState(deps.db, readingSettings(deps, cfg).budget, deps.now()).over) {
       state.stop = { kind: 'budget' };
       return;
     }
     const startedAt = deps.now();
     const outcome = await readOnce(deps, cfg, task.anchor.anchor.memo);
+    // A reading cut off by a shutdown is stored too (failed): what it was billed counts toward the budget.
+    try {
+      storeReading(deps, runId, task, outcome, startedAt);
+    } catch (err) {
+      if (!deps.runs.signal.aborted) throw err; // at shutdown the database may already be closed
+    }
     if (deps.runs.signal.aborted) {
       state.stop = { kind: 'shutdown' };
       return;
     }
-    storeReading(deps, runId, task, outcome, startedAt);
   }
 }
 
 /** Every reading as one Message Batch (budget checked once, before it is sent). */
 async function viaBatch(deps: CalibrationDeps, runId: number, cfg: RunConfig, tasks: Task[], state: { stop: Stop }): Promise<void> {
-  if (budgetState(deps.db, cfg.files.llm.budget, deps.now()).over) {
+  if (budgetState(deps.db, readingSettings(deps, cfg).budget, deps.now()).over) {
     state.stop = { kind: 'budget' };
     return;
   }
@@ -101,7 +130,7 @@ async function viaBatch(deps: CalibrationDeps, runId: number, cfg: RunConfig, ta
 
 /** Direct Messages calls, `llm.concurrency` at a time. */
 async function direct(deps: CalibrationDeps, runId: number, cfg: RunConfig, tasks: Task[], state: { stop: Stop }): Promise<void> {
-  const n = Math.max(1, Math.min(cfg.files.llm.concurrency, tasks.length));
+  const n = Math.max(1, Math.min(readingSettings(deps, cfg).concurrency, tasks.length));
   await Promise.all(Array.from({ length: n }, () => worker(deps, runId, cfg, tasks, state)));
 }
 

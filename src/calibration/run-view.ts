@@ -18,10 +18,11 @@ export interface RunView {
 
 type Staff = Pick<User, 'id' | 'role'>;
 
-/** A run the staff member may see (admins: all; instructors: their assignments'), with its report. */
+/** A run the staff member may see (admins: all; instructors: their assignments' runs of the published config), with its report. */
 export function readRunView(db: Db, id: number, user: Staff): RunView | undefined {
   const run = findCalibrationRun(db, id);
-  if (!run || !canTeach(db, run.assignmentId, user)) return undefined;
+  // Draft runs are admins' (drafts are config); an instructor sees the published config's runs of their assignments.
+  if (!run || !canTeach(db, run.assignmentId, user) || (run.draftName !== null && user.role !== 'admin')) return undefined;
   const a = findAssignment(db, run.assignmentId)!;
   const readings = listCalibrationReadings(db, id);
   const snapshot = readRunSnapshot(run.anchorsJson);

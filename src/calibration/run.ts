@@ -27,7 +27,7 @@ export type StartProblem =
 
 export type StartResult = { ok: true; id: number; anchors: number; skipped: number } | { ok: false; problem: StartProblem };
 
-/** The anchors of the assignment that fit the rubric used, and those skipped with the reasons. */
+/** The anchors of the assignment that fit the rubric used and the memo limit in force, and those skipped with the reasons. */
 function pickAnchors(deps: CalibrationDeps, a: Assignment, cfg: RunConfig): { use: VersionedAnchor[]; skipped: RunSnapshot['skipped'] } | { error: string } {
   let shipped: Anchor[];
   try {
@@ -39,6 +39,10 @@ function pickAnchors(deps: CalibrationDeps, a: Assignment, cfg: RunConfig): { us
   const skipped: RunSnapshot['skipped'] = [];
   for (const va of effectiveAnchors(deps.db, a.id, shipped, deps.log)) {
     const reasons = anchorMisfits(va.anchor, cfg.files.rubric);
+    // Anchors cost what student memos cost: no longer than a student may send (llm.yaml max_chars in force).
+    const maxChars = deps.config.current.files.llm.max_chars;
+    const chars = [...va.anchor.memo].length;
+    if (chars > maxChars) reasons.push(`the memo has ${chars} characters, more than llm.yaml max_chars (${maxChars})`);
     if (reasons.length) skipped.push({ id: va.anchor.id, version: va.version, reasons });
     else use.push(va);
   }

@@ -87,6 +87,21 @@ function baselineOf(db: Db, assignmentId: number, inForce: { rubric: string; pro
   return { run: undefined, problem: 'The published config has no finished calibration run, so there is nothing to compare with: calibrate the published config too.' };
 }
 
+/**
+ * Why the two runs can't be compared for who read the anchors, or undefined. A demo-evaluator run
+ * measures its heuristics, not the model memos go to, so it counts only where the demo evaluator is
+ * the grader in force; and a rubric or prompt draft must be read by the same model as the baseline
+ * (an llm draft's run uses the draft's own model: that change is what is measured).
+ */
+function graderProblem(ref: DraftRef, draft: RunTotals, baseline: RunTotals, liveProvider: string): string | undefined {
+  const demo = [draft, baseline].find((r) => r.provider === 'demo');
+  if (demo && liveProvider !== 'demo') return `Run #${demo.id} was read by the offline demo evaluator, which measures its own heuristics, not the model memos are sent to: calibrate with the configured provider.`;
+  if (ref.name !== 'llm' && (draft.provider !== baseline.provider || draft.model !== baseline.model)) {
+    return `Draft run #${draft.id} was read by ${draft.provider} ${draft.model} and published run #${baseline.id} by ${baseline.provider} ${baseline.model}: both must be read by the same model. Calibrate them again.`;
+  }
+  return undefined;
+}
+
 /** The verdict on the hit rates, given both runs are usable. */
 function hitRateProblem(draft: number, published: number, tolerance: number): string | undefined {
   if (draft >= published - tolerance - EPSILON) return undefined;
@@ -105,8 +120,8 @@ export function publishCheck(db: Db, store: ConfigStore, ref: DraftRef): Publish
   const baseline = baselineOf(db, assignmentId, inForce, draftRun);
   const reasons = [draftRunProblem(db, assignmentId, ref, draftRun, withDraft), baseline.problem].filter((x): x is string => x !== undefined);
   if (reasons.length === 0) {
-    const drop = hitRateProblem(draftRun!.hitRate!, baseline.run!.hitRate!, tolerance);
-    if (drop) reasons.push(drop);
+    const problem = graderProblem(ref, draftRun!, baseline.run!, store.current.provider.name) ?? hitRateProblem(draftRun!.hitRate!, baseline.run!.hitRate!, tolerance);
+    if (problem) reasons.push(problem);
   }
   const difference = draftRun && baseline.run ? differenceOf(draftRun, baseline.run) : undefined;
   return { ref, assignmentId, tolerance, draftRun, baseline: baseline.run, difference, baselineProblem: baseline.problem, allowed: reasons.length === 0, reasons };

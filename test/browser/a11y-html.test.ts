@@ -185,6 +185,32 @@ describe.skipIf(!browserToolsPresent({ java: true }))('accessibility, valid HTML
     await posted(student, 'flag 422', await student.request.post(`${app.url}/evaluations/${id}/flag`, { form: { reason: '' }, headers: origin() }), 422);
   });
 
+  it('anchor memo and calibration pages (a finished run with its strip plots)', async () => {
+    const page = await browser.newPage();
+    await logIn(page, app.url);
+    const base = '/admin/assignments/1/anchors';
+    await open(page, base, 'admin anchors');
+    await open(page, `${base}/new`, 'admin anchor new');
+    await open(page, `${base}/strong-warehouse-automation`, 'admin anchor edit');
+    const bad = await page.request.post(`${app.url}${base}/strong-warehouse-automation`, { form: { yaml: 'id: strong-warehouse-automation\ntitle: [unclosed\n', note: 'Broken on purpose' }, headers: origin() });
+    await posted(page, 'admin anchor 422', bad, 422);
+
+    await open(page, '/admin/calibration', 'admin calibration runs');
+    const started = await page.request.post(`${app.url}/admin/calibration`, { form: { assignment: 'memo', samples: '1' }, headers: origin(), maxRedirects: 0 });
+    expect(started.status()).toBe(303);
+    const run = started.headers().location!;
+    await open(page, run, 'admin calibration run in progress');
+    const deadline = Date.now() + WAIT;
+    let status = '';
+    while (Date.now() < deadline && status !== 'done') {
+      status = ((await (await page.request.get(`${app.url}${run}`, { headers: { accept: 'application/json' } })).json()) as { status: string }).status;
+      if (status !== 'done') await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe('done');
+    await open(page, run, 'admin calibration run');
+    expect(await page.locator('svg').count()).toBeGreaterThan(0);
+  });
+
   it('the Nu Html Checker finds no errors in the HTML of any of those pages', () => {
     expect(docs.size).toBeGreaterThanOrEqual(30);
     // A broken document rides along to prove the checker runs and reports (and that hx-* is not waved through).

@@ -24,6 +24,9 @@ export interface RunFixture {
   samples?: number;
   /** Default: the default assignment (memo). */
   assignmentId?: number;
+  /** Who read the anchors; default the demo evaluator (the test app's provider). */
+  provider?: string;
+  model?: string;
 }
 
 /** Inserts one calibration run; returns its id. */
@@ -41,8 +44,8 @@ export function insertCalibrationRun(db: Db, store: ConfigStore, f: RunFixture):
       assignmentId: f.assignmentId ?? defaultAssignment(db).id,
       status,
       samples,
-      provider: 'demo',
-      model: 'demo',
+      provider: f.provider ?? 'demo',
+      model: f.model ?? 'demo',
       rubricVersion: versions.rubric,
       promptVersion: versions.prompt,
       llmVersion: versions.llm,

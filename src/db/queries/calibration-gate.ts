@@ -17,6 +17,8 @@ export type RunTotals = Pick<
   | 'readingsTotal'
   | 'readingsDone'
   | 'anchorsHash'
+  | 'provider'
+  | 'model'
   | 'rubricVersion'
   | 'promptVersion'
   | 'llmVersion'
@@ -37,6 +39,8 @@ const totals = {
   readingsTotal: calibrationRuns.readingsTotal,
   readingsDone: calibrationRuns.readingsDone,
   anchorsHash: calibrationRuns.anchorsHash,
+  provider: calibrationRuns.provider,
+  model: calibrationRuns.model,
   rubricVersion: calibrationRuns.rubricVersion,
   promptVersion: calibrationRuns.promptVersion,
   llmVersion: calibrationRuns.llmVersion,

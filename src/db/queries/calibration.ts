@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import * as v from 'valibot';
 import type { Db } from '../client.ts';
 import { assignments, calibrationReadings, calibrationRuns, type CalibrationRun } from '../schema.ts';
@@ -110,11 +110,11 @@ export function listCalibrationReadings(db: Db, runId: number): StoredReading[] 
   return rows.map(({ scoresJson, ...r }) => ({ ...r, scores: parseScores(scoresJson) }));
 }
 
-/** Who may see which runs: everyone's (admins) or those of the assignments an instructor teaches. */
+/** Who may see which runs: everyone's (admins) or the published-config runs of the assignments an instructor teaches (drafts are admins'). */
 export type RunScope = { all: true } | { all: false; userId: string };
 
 function scopeWhere(db: Db, scope: RunScope) {
-  return scope.all ? undefined : teaches(db, scope.userId);
+  return scope.all ? undefined : and(teaches(db, scope.userId), isNull(calibrationRuns.draftName));
 }
 
 /** Number of runs in scope. */

@@ -32,7 +32,7 @@ export function CalibrationComparisonTable({ published: p, draft: d, difference:
         </thead>
         <tbody>
           <CalibrationComparisonRow label="Run" published={runLink(p)} draft={runLink(d)} difference="–" />
-          {row('Hit rate (overall score inside the expected range)', each((r) => formatShare(r.hitRate)), points(x?.hitRate))}
+          {row('Hit rate (checks whose median is inside the expected range: each anchor’s overall and criteria)', each((r) => formatShare(r.hitRate)), points(x?.hitRate))}
           {row('Mean distance outside the range', each((r) => formatFigure(r.meanDistance)), signed(x?.meanDistance))}
           {row('Mean spread between readings', each((r) => formatFigure(r.meanSpread)), signed(x?.meanSpread))}
           {row('Worst spread', each((r) => formatFigure(r.worstSpread)), signed(x?.worstSpread))}
