@@ -24,7 +24,7 @@ export interface RunFixture {
   samples?: number;
   /** Default: the default assignment (memo). */
   assignmentId?: number;
-  /** Who read the anchors; default the demo evaluator (the test app's provider). */
+  /** Who read the anchors; default the provider and model in force (as the runner would). */
   provider?: string;
   model?: string;
 }
@@ -44,8 +44,8 @@ export function insertCalibrationRun(db: Db, store: ConfigStore, f: RunFixture):
       assignmentId: f.assignmentId ?? defaultAssignment(db).id,
       status,
       samples,
-      provider: f.provider ?? 'demo',
-      model: f.model ?? 'demo',
+      provider: f.provider ?? store.current.provider.name,
+      model: f.model ?? store.current.provider.model,
       rubricVersion: versions.rubric,
       promptVersion: versions.prompt,
       llmVersion: versions.llm,
