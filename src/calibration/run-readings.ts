@@ -2,7 +2,7 @@ import { bumpCalibrationProgress, failCalibrationRun, finishCalibrationRun, inse
 import { budgetState } from '../llm/budget.ts';
 import { evaluateMemo, type Outcome } from '../llm/evaluate.ts';
 import { callSettings, reportAttempt } from '../jobs/attempt-settings.ts';
-import { LlmError } from '../llm/types.ts';
+import { addUsage, LlmError } from '../llm/types.ts';
 import { batchReadings } from './run-batch.ts';
 import type { VersionedAnchor } from './anchors.ts';
 import { calibrationReport } from './report.ts';
@@ -39,8 +39,7 @@ function addSpend(earlier: Outcome | undefined, o: Outcome): Outcome {
   if (!earlier) return o;
   const a = earlier.trace;
   const t = o.trace;
-  const usage = { ...t.usage, inputTokens: a.usage.inputTokens + t.usage.inputTokens, outputTokens: a.usage.outputTokens + t.usage.outputTokens };
-  return { ...o, trace: { ...t, usage, costUsd: a.costUsd + t.costUsd, attempts: a.attempts + t.attempts } };
+  return { ...o, trace: { ...t, usage: addUsage(a.usage, t.usage), costUsd: a.costUsd + t.costUsd, attempts: a.attempts + t.attempts } };
 }
 
 /** One reading: evaluateMemo with the evaluation settings; a provider wait is tried again after the pause. */
