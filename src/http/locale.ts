@@ -2,6 +2,7 @@ import { setCookie } from 'hono/cookie';
 import { i18n, isLocale, negotiateLocale, type Locale } from '../i18n/index.ts';
 import type { Ctx } from './context.ts';
 import { cookieOptions } from './cookies.ts';
+import { setRequestHeader } from './response-headers.ts';
 import { DAY } from '../time.ts';
 
 /** Cookie remembering a language chosen with the switch. */
@@ -15,8 +16,8 @@ export function applyLocale(c: Ctx, chosen: string | undefined): void {
   let translator = cache.get(locale);
   if (!translator) cache.set(locale, (translator = i18n(locale)));
   c.set('i18n', translator);
-  c.header('Vary', 'Accept-Language, Cookie', { append: true });
-  c.header('Content-Language', locale);
+  setRequestHeader(c, 'Vary', 'Accept-Language, Cookie');
+  setRequestHeader(c, 'Content-Language', locale);
 }
 
 /** Remembers a language for a year. */

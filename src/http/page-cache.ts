@@ -1,17 +1,20 @@
 import { html } from 'hono/html';
 import type { Ctx } from './context.ts';
 
-/** Memory the rendered pages may hold, keys included (UTF-16: two bytes a character); the oldest go first. */
+/** Memory the rendered pages may hold, keys included (UTF-16: two bytes a character; pages as UTF-8); the oldest go first. */
 const MAX_BYTES = 16 * 1024 * 1024;
 
 /** One cache per app (its dependencies object): a test process builds many apps, each with its own database. */
 interface PageStore {
-  pages: Map<string, string>;
+  pages: Map<string, Uint8Array<ArrayBuffer>>;
   bytes: number;
 }
 const stores = new WeakMap<object, PageStore>();
 
-const size = (key: string, body: string) => 2 * (key.length + body.length);
+const UTF8 = new TextEncoder();
+const HTML = { 'Content-Type': 'text/html; charset=UTF-8' };
+
+const size = (key: string, body: Uint8Array<ArrayBuffer>) => 2 * key.length + body.byteLength;
 
 function storeOf(c: Ctx): PageStore {
   const deps = c.get('deps');
@@ -20,7 +23,7 @@ function storeOf(c: Ctx): PageStore {
   return store;
 }
 
-function remember(store: PageStore, key: string, body: string): void {
+function remember(store: PageStore, key: string, body: Uint8Array<ArrayBuffer>): void {
   if (size(key, body) > MAX_BYTES / 8) return;
   store.bytes += size(key, body);
   store.pages.set(key, body);
@@ -33,14 +36,15 @@ function remember(store: PageStore, key: string, body: string): void {
 
 /**
  * Sends a full HTML document rendered once per `key`. The key must name every input of the page:
- * the layout's (layoutKey) and the content's (an ETag from pageTag, or the props themselves).
+ * the layout's (layoutKey) and the content's (an ETag from pageTag, or the props themselves). The
+ * page is kept as UTF-8 bytes: sent as they are, with no re-encoding or length count per request.
  */
 export async function renderCachedPage(c: Ctx, key: string, page: () => unknown) {
   const store = storeOf(c);
   let body = store.pages.get(key);
   if (body === undefined) {
-    body = String(await html`<!doctype html>${page()}`);
+    body = UTF8.encode(String(await html`<!doctype html>${page()}`));
     remember(store, key, body);
   }
-  return c.html(body);
+  return c.body(body, 200, HTML);
 }

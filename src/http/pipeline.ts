@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import type { AppDeps, AppEnv, Ctx } from './context.ts';
 import { errorResponse } from './errors.tsx';
+import { passwordChangeFirst } from './guards.ts';
 import { requireOwnHost } from './host-check.ts';
 import { createLimiters } from './limiters.ts';
 import { applyLocale, LANG_COOKIE } from './locale.ts';
@@ -38,7 +39,7 @@ const SAFE = new Set(['GET', 'HEAD']);
 /**
  * Everything a request goes through before its route, in this order: UI language, security
  * headers, requests per IP, then for requests that may change something the body limit (413), CSRF
- * (403) and the host check (403), then the session. One hono layer instead of eight: every layer
+ * (403) and the host check (403), then the session and the temporary-password guard (303/403). One hono layer instead of eight: every layer
  * costs an async frame and a few promises on every request, which was most of a cached page's time.
  * A step that answers (429, 413, 403) ends the request there, as its own layer did.
  */
@@ -65,7 +66,7 @@ export function requestPipeline(deps: AppDeps): MiddlewareHandler<AppEnv> {
     if (over) return over;
     const rest = () => {
       applySession(c, cookies);
-      return next();
+      return passwordChangeFirst(c) ?? next();
     };
     if (SAFE.has(c.req.method)) return rest();
     return chain(changing, c, rest);
@@ -79,7 +80,7 @@ function bodyLimitUnlessBodyless(): MiddlewareHandler<AppEnv> {
 }
 
 /** Runs middlewares one inside the other, then `last`, as hono would for consecutive layers. */
-function chain(list: MiddlewareHandler<AppEnv>[], c: Ctx, last: Next, i = 0): ReturnType<MiddlewareHandler<AppEnv>> {
+function chain(list: MiddlewareHandler<AppEnv>[], c: Ctx, last: () => ReturnType<Next> | Response, i = 0): ReturnType<MiddlewareHandler<AppEnv>> | Response {
   const mw = list[i];
   if (!mw) return last();
   return mw(c, async () => {

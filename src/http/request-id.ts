@@ -1,4 +1,5 @@
 import type { Ctx } from './context.ts';
+import { setRequestHeader } from './response-headers.ts';
 
 /**
  * A fresh id for every request, sent back as X-Request-Id and put in its log line. Never taken
@@ -7,5 +8,5 @@ import type { Ctx } from './context.ts';
 export function assignRequestId(c: Ctx): void {
   const id = crypto.randomUUID();
   c.set('requestId', id);
-  c.header('X-Request-Id', id);
+  setRequestHeader(c, 'X-Request-Id', id);
 }

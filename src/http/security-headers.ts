@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Ctx } from './context.ts';
+import { setRequestHeader } from './response-headers.ts';
 
 type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 
@@ -16,7 +17,7 @@ export function presetSecureHeaders(options: SecureHeadersOptions): (c: Ctx) => 
   let headers: [string, string][] | undefined;
   const ready = headersOf(probe).then((h) => void (headers = h));
   const apply = (c: Ctx, list: [string, string][]) => {
-    for (const [name, value] of list) c.header(name, value);
+    for (const [name, value] of list) setRequestHeader(c, name, value);
   };
   return (c) => (headers ? void apply(c, headers) : ready.then(() => apply(c, headers!)));
 }

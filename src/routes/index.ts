@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/context.ts';
-import { requireAdmin, requirePasswordChanged, requireStaff, requireWriterAccess } from '../http/guards.ts';
+import { requireAdmin, requireStaff, requireWriterAccess } from '../http/guards.ts';
 import { pollRateLimit } from '../http/rate-limit.ts';
 import { exportAssignmentAnalyticsCsv, showAssignmentAnalytics } from './admin/analytics.tsx';
 import { addCoTeacher, createAssignment, listAssignments, removeCoTeacher, showAssignment, updateAssignment } from './admin/assignments.tsx';
@@ -24,9 +24,11 @@ import { showLiveness, showMetrics, showReadiness } from './ops.ts';
 import { serveAsset } from './static.ts';
 import { createSubmission, showAssignmentForm, showSubmissionForm } from './submissions.tsx';
 
-/** The whole URL map, grouped by page. Guards are applied by path prefix, so a new route can't miss one. */
+/**
+ * The whole URL map, grouped by page. Guards are applied by path prefix, so a new route can't miss
+ * one; the guard on every path (a temporary password must be changed first) is in the request pipeline.
+ */
 export function mountRoutes(app: Hono<AppEnv>): void {
-  app.use(requirePasswordChanged);
   mountStudentRoutes(app);
   mountAccountRoutes(app);
   mountAdminRoutes(app);
