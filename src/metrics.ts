@@ -18,13 +18,43 @@ export interface Metrics {
   observeFirstFeedback(seconds: number): void;
 }
 
+/**
+ * memoai_http_requests_total, counted per request in a plain map and handed to prom-client when it
+ * is read (`collect`): prom-client's own inc() hashes and checks the labels on every request. Keys
+ * are bounded: route patterns (never raw paths), the methods Node parses, and status codes.
+ */
+function requestCounter(registers: Registry[]): { count(method: string, route: string, status: number): void } {
+  const pending = new Map<string, { labels: { method: string; route: string; status: string }; n: number }>();
+  new Counter({
+    name: 'memoai_http_requests_total',
+    help: 'HTTP requests by method, route pattern and status.',
+    labelNames: ['method', 'route', 'status'],
+    registers,
+    collect() {
+      for (const cell of pending.values()) {
+        if (!cell.n) continue;
+        this.inc(cell.labels, cell.n);
+        cell.n = 0;
+      }
+    },
+  });
+  return {
+    count(method, route, status) {
+      const key = `${method} ${status} ${route}`;
+      const cell = pending.get(key);
+      if (cell) cell.n++;
+      else pending.set(key, { labels: { method, route, status: String(status) }, n: 1 });
+    },
+  };
+}
+
 export function createMetrics(db: Db, gate?: ProviderGate): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'memoai_' });
   // prom-client names these gauges *_total, which Prometheus reserves for counters (promtool rejects them).
   for (const n of ['active_handles_total', 'active_requests_total', 'active_resources_total']) registry.removeSingleMetric(`memoai_nodejs_${n}`);
   const registers = [registry];
-  const requests = new Counter({ name: 'memoai_http_requests_total', help: 'HTTP requests by method, route pattern and status.', labelNames: ['method', 'route', 'status'], registers });
+  const requests = requestCounter(registers);
   const durations = new Histogram({ name: 'memoai_http_request_duration_seconds', help: 'HTTP request durations by method and route pattern.', labelNames: ['method', 'route'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers });
   const evaluations = new Counter({ name: 'memoai_evaluations_total', help: 'Finished evaluations by status and error kind.', labelNames: ['status', 'error_kind'], registers });
   const evalDuration = new Histogram({ name: 'memoai_evaluation_duration_seconds', help: 'Time from start to end of an evaluation run.', buckets: [1, 2, 5, 10, 20, 30, 60, 120, 300], registers });
@@ -56,7 +86,7 @@ export function createMetrics(db: Db, gate?: ProviderGate): Metrics {
   return {
     registry,
     observeRequest(method, route, status, seconds) {
-      requests.inc({ method, route, status: String(status) });
+      requests.count(method, route, status);
       durations.observe({ method, route }, seconds);
     },
     observeEvaluation(o) {

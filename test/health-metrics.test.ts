@@ -168,6 +168,21 @@ describe('GET /metrics', () => {
     }
   });
 
+  it('counts every request once however often it is scraped, with the 404s under one pattern', async () => {
+    const t = app();
+    const c = t.client();
+    const count = (text: string, route: string, status: number) => Number(new RegExp(`^memoai_http_requests_total\\{(?=[^}]*method="GET")(?=[^}]*route="${route}")(?=[^}]*status="${status}")[^}]*\\} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+    for (let i = 0; i < 3; i++) await c.get('/');
+    await c.get('/no-such-page');
+    await c.get('/nor-this-one');
+    const first = await metricsText(t);
+    expect([count(first, '/', 200), count(first, '/\\*', 404)]).toEqual([3, 2]);
+    await c.get('/');
+    const second = await metricsText(t);
+    expect([count(second, '/', 200), count(second, '/\\*', 404)]).toEqual([4, 2]);
+    expect(count(second, '/metrics', 200)).toBe(1); // the first scrape, counted once it had answered
+  });
+
   it('reports 0 for the last backup before any backup ran', async () => {
     const t = app();
     expect(await metricsText(t)).toMatch(/^memoai_last_backup_timestamp_seconds 0$/m);

@@ -40,6 +40,9 @@ export function resolveClientIp(peer: string | undefined, forwarded: string | un
 
 /** The client's IP address (see resolveClientIp), or NO_ADDRESS without a socket. */
 export function clientIp(c: Ctx): string {
+  const forwarded = c.req.header('x-forwarded-for');
+  // Without the header the answer is the socket's peer, the same for every request of a keep-alive connection.
+  if (!forwarded) return peerIp(c) ?? NO_ADDRESS;
   let peer: string | undefined;
   try {
     peer = getConnInfo(c).remote.address;
@@ -47,7 +50,17 @@ export function clientIp(c: Ctx): string {
     peer = undefined; // app.request() without a socket
   }
   const proxies = trustedProxyMatcher(c.get('deps').config.env.trustedProxies);
-  return resolveClientIp(peer, c.req.header('x-forwarded-for'), proxies) ?? NO_ADDRESS;
+  return resolveClientIp(peer, forwarded, proxies) ?? NO_ADDRESS;
+}
+
+const peers = new WeakMap<object, string | undefined>();
+
+/** The socket peer's address, normalized once per connection; undefined without a socket (app.request() in tests). */
+function peerIp(c: Ctx): string | undefined {
+  const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket;
+  if (!socket) return undefined;
+  if (!peers.has(socket)) peers.set(socket, normalizeIp(socket.remoteAddress));
+  return peers.get(socket);
 }
 
 /** The eight groups of an IPv6 address, expanded (`::` filled with zeros). */
