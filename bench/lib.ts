@@ -108,6 +108,18 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** The server's CPU time (user + system) per request during the measured run, in µs, where /proc tells it. */
+  cpuUsPerRequest?: number;
+}
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc (undefined where there is none). */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime and stime, in clock ticks (100 a second on Linux)
+  } catch {
+    return undefined;
+  }
 }
 
 /** One autocannon run in a separate, pinned process. */

@@ -5,10 +5,12 @@ import { appCommand, ROOT, type LoadResult } from './lib.ts';
 
 // Turns the measurements of bench/run.ts into bench/RESULTS.md.
 
+/** One page measured in each round (a post: once), with its ratio to the bare server of the same round. */
 export interface EndpointResult {
   name: string;
   note: string;
-  r: LoadResult;
+  rounds: LoadResult[];
+  ratios: number[];
 }
 
 export interface BacklogResult {
@@ -48,6 +50,37 @@ export function machine(): Machine {
 }
 
 const rps = (r: LoadResult) => r.requests.average.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const pct = (ratio: number) => `${(ratio * 100).toFixed(ratio < 0.01 ? 2 : 1)} %`;
+
+/** The median (the mean of the middle two for an even count). */
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** The index of the median value (the lower middle one for an even count). */
+function medianIndex(xs: number[]): number {
+  const order = xs.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+  return order[Math.floor((order.length - 1) / 2)]![1];
+}
+
+const cpuPerRequest = (rounds: LoadResult[]) => {
+  const known = rounds.map((r) => r.cpuUsPerRequest).filter((x): x is number => x !== undefined);
+  return known.length ? `${num(median(known))} µs` : '–';
+};
+
+/** Status codes seen over all rounds. */
+const allCodes = (rounds: LoadResult[]) => {
+  const sum: LoadResult = { ...rounds[0]!, statusCodeStats: {}, errors: 0, timeouts: 0 };
+  for (const r of rounds) {
+    for (const [code, { count }] of Object.entries(r.statusCodeStats)) sum.statusCodeStats[code] = { count: (sum.statusCodeStats[code]?.count ?? 0) + count };
+    sum.errors += r.errors;
+    sum.timeouts += r.timeouts;
+  }
+  return codes(sum);
+};
 const ms = (n: number) => `${n.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
 const codes = (r: LoadResult) =>
   Object.entries(r.statusCodeStats)
@@ -57,23 +90,32 @@ const codes = (r: LoadResult) =>
 export interface Report {
   date: Date;
   machine: Machine;
-  settings: { duration: number; warmup: number; connections: number; history: number; backlog: number; llmDelayMs: number; pinning: string };
-  bare: LoadResult;
+  settings: { duration: number; warmup: number; connections: number; rounds: number; history: number; backlog: number; llmDelayMs: number; pinning: string };
+  bare: LoadResult[];
   rows: EndpointResult[];
   seedMs: number;
   backlog: BacklogResult;
 }
 
+/**
+ * One line per page: the median over the rounds of its req/s, of the server's CPU time per request
+ * and of its ratio to the same round's bare server; latencies from its median round; then each
+ * round's ratio, so the spread shows.
+ */
 export function endpointTable(rep: Pick<Report, 'bare' | 'rows'>): string[] {
+  const bareRps = rep.bare.map((r) => r.requests.average);
+  const mid = rep.bare[medianIndex(bareRps)]!;
   const lines = [
-    '| endpoint | req/s | p50 | p99 | ratio to bare req/s | answers | notes |',
-    '|---|---:|---:|---:|---:|---|---|',
-    `| bare \`node:http\` (baseline) | ${rps(rep.bare)} | ${ms(rep.bare.latency.p50)} | ${ms(rep.bare.latency.p99)} | 1 | ${codes(rep.bare)} | fixed 110-byte page |`,
+    '| endpoint | req/s | p50 | p99 | server CPU per request | ratio to bare req/s | each round | answers | notes |',
+    '|---|---:|---:|---:|---:|---:|---|---|---|',
+    `| bare \`node:http\` (baseline) | ${num(median(bareRps))} | ${ms(mid.latency.p50)} | ${ms(mid.latency.p99)} | ${cpuPerRequest(rep.bare)} | 1 | ${bareRps.map(num).join(', ')} req/s | ${allCodes(rep.bare)} | fixed 110-byte page |`,
   ];
-  for (const { name, note, r } of rep.rows) {
-    const ratio = r.requests.average / rep.bare.requests.average;
-    const pct = ratio * 100;
-    lines.push(`| \`${name}\` | ${rps(r)} | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | 1 : ${(1 / ratio).toFixed(1)} (${pct.toFixed(pct < 1 ? 2 : 1)} %) | ${codes(r)} | ${note} |`);
+  for (const { name, note, rounds, ratios } of rep.rows) {
+    const r = rounds[medianIndex(ratios)]!;
+    const ratio = median(ratios);
+    lines.push(
+      `| \`${name}\` | ${num(median(rounds.map((x) => x.requests.average)))} | ${ms(r.latency.p50)} | ${ms(r.latency.p99)} | ${cpuPerRequest(rounds)} | 1 : ${(1 / ratio).toFixed(1)} (${pct(ratio)}) | ${ratios.map(pct).join(', ')} | ${allCodes(rounds)} | ${note} |`,
+    );
   }
   return lines;
 }
@@ -106,6 +148,7 @@ export function renderResults(rep: Report): string {
     `- Machine: ${m.os}; ${m.cpu}; ${m.memory} RAM`,
     `- Node ${m.node}, autocannon ${m.autocannon}; 1-minute load average at the start: ${m.load}`,
     `- Each run: ${s.warmup} s warm-up (discarded), then ${s.duration} s with ${s.connections} connections; ${s.pinning}`,
+    `- Pages: ${s.rounds} rounds, each the bare server then every page; a page's ratio is to the bare server of its own round, and the table gives the medians over the rounds (each round's ratio beside it). Server CPU per request: the server process's user + system time over the measured run (/proc), divided by the requests answered`,
     `- Server: ${appCommand()} (NODE_ENV=production, request log at info to a file), rate limits raised in a config copy`,
     '',
     `## Pages and form posts (SQLite with ${s.history.toLocaleString('en-US')} evaluations, seeded in ${(rep.seedMs / 1000).toFixed(1)} s)`,

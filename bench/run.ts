@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { shippedConfig } from '../test/helpers/app.ts';
 import { FakeAnthropic } from '../test/helpers/fake-anthropic.ts';
 import { SAMPLE_MEMO, validOutput } from '../test/helpers/outputs.ts';
-import { configDir, login, pinning, ROOT, RssSampler, runLoad, sleep, startApp, startBare, submitMemo, waitDone, type LoadResult, type Proc } from './lib.ts';
+import { configDir, cpuSeconds, login, pinning, ROOT, RssSampler, runLoad, sleep, startApp, startBare, submitMemo, waitDone, type LoadResult, type Proc } from './lib.ts';
 import { endpointTable, machine, renderResults, type BacklogResult, type EndpointResult } from './report.ts';
 import { seedHistory } from './seed-history.ts';
 import { renderStreaming, streamingPhase, withStreamingSection, type StreamingSettings } from './streaming.ts';
@@ -19,6 +19,7 @@ import { renderStreaming, streamingPhase, withStreamingSection, type StreamingSe
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 100_000);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 1000);
 const LLM_DELAY_MS = Number(process.env.BENCH_LLM_DELAY_MS ?? 10_000);
@@ -35,49 +36,70 @@ const OPEN_LLM = { submissions_per_address_per_hour: 1_000_000, queue_cap: 1_000
 
 const say = (s: string) => process.stderr.write(`${s}\n`);
 
-/** Warm-up (discarded), then the measured run. */
-async function measure(opts: Record<string, unknown>): Promise<LoadResult> {
+/** Warm-up (discarded), then the measured run, with the server's CPU time per request (`server`: its process). */
+async function measure(opts: Record<string, unknown>, server: Proc): Promise<LoadResult> {
   await runLoad({ ...opts, duration: WARMUP, connections: CONNECTIONS }, NCPU);
+  const before = cpuSeconds(server.pid);
   const r = await runLoad({ ...opts, duration: DURATION, connections: CONNECTIONS }, NCPU);
-  say(`  ${(opts.method as string | undefined) ?? 'GET'} ${opts.url}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, codes ${JSON.stringify(r.statusCodeStats)}, errors ${r.errors}`);
+  const after = cpuSeconds(server.pid);
+  if (before !== undefined && after !== undefined && r.requests.total > 0) r.cpuUsPerRequest = ((after - before) * 1e6) / r.requests.total;
+  const cpu = r.cpuUsPerRequest === undefined ? '' : `, server CPU ${r.cpuUsPerRequest.toFixed(0)} µs/request`;
+  say(`  ${(opts.method as string | undefined) ?? 'GET'} ${opts.url}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms${cpu}, codes ${JSON.stringify(r.statusCodeStats)}, errors ${r.errors}`);
   return r;
 }
 
-async function endpointPhase(work: string): Promise<{ bare: LoadResult; rows: EndpointResult[]; seedMs: number }> {
+interface Page {
+  name: string;
+  note: string;
+  opts: Record<string, unknown>;
+}
+
+/**
+ * The bare server and the app side by side (both pinned to the server CPU, the one not measured
+ * idle), measured in ROUNDS rounds: in each, the bare server, then every page. A page's ratio is
+ * taken against the bare server of its own round, minutes apart at most, so that a machine whose
+ * speed drifts (other virtual machines on the host) moves both sides of a ratio alike. The post is
+ * measured once, last: the evaluations it queues would load the rounds after it.
+ */
+async function endpointPhase(work: string): Promise<{ bare: LoadResult[]; rows: EndpointResult[]; seedMs: number }> {
   say(`seeding ${HISTORY} evaluations…`);
   const dataDir = join(work, 'data');
   const { ms: seedMs } = seedHistory(join(dataDir, 'memoai.db'), HISTORY);
   say(`  seeded in ${seedMs} ms`);
   const conf = configDir(join(work, 'config'), { llm: { provider: 'demo', demo_delay_ms: 0, ...OPEN_LLM }, auth: OPEN_LIMITS });
 
-  say('bare node:http baseline…');
+  say('bare node:http baseline and the app server (demo evaluator)…');
   const bareServer = await startBare(NCPU);
-  const bare = await measure({ url: `${bareServer.url}/` });
-  await bareServer.stop();
-
-  say('app server (demo evaluator)…');
   const app = await startApp({ DATA_DIR: dataDir, CONFIG_DIR: conf, ADMIN_USERNAME: ADMIN.username, ADMIN_PASSWORD: ADMIN.password }, join(work, 'app.log'), NCPU);
-  const rows: EndpointResult[] = [];
   try {
     const writer = await submitMemo(app.url, SAMPLE_MEMO);
     await waitDone(app.url, writer.id, writer.cookie);
     const admin = await login(app.url, ADMIN.username, ADMIN.password);
-    const add = async (name: string, opts: Record<string, unknown>, note = '') => rows.push({ name, note, r: await measure(opts) });
-    await add('GET /', { url: `${app.url}/` }, 'memo form, anonymous');
-    await add('GET /evaluations/:id', { url: `${app.url}/evaluations/${writer.id}`, headers: { cookie: writer.cookie } }, 'a finished result, its writer');
     const etag = (await fetch(`${app.url}/evaluations/${writer.id}`, { headers: { cookie: writer.cookie } })).headers.get('etag') ?? '';
-    await add('GET /evaluations/:id (If-None-Match)', { url: `${app.url}/evaluations/${writer.id}`, headers: { cookie: writer.cookie, 'if-none-match': etag } }, 'the same, revalidated by a browser holding it: 304');
-    await add('GET /admin/evaluations (page 1)', { url: `${app.url}/admin/evaluations`, headers: { cookie: admin } }, `${HISTORY.toLocaleString('en-US')} evaluations`);
-    await add('GET /admin/evaluations?page=200', { url: `${app.url}/admin/evaluations?page=200`, headers: { cookie: admin } }, 'offset 9 950');
-    await add(
-      'POST /submissions',
-      { url: `${app.url}/submissions`, method: 'POST', body: new URLSearchParams({ text: SAMPLE_MEMO }).toString(), headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded' } },
-      '303; each a new anonymous writer; demo evaluator (0 ms) works the queue meanwhile',
-    );
+    const pages: Page[] = [
+      { name: 'GET /', note: 'memo form, anonymous', opts: { url: `${app.url}/` } },
+      { name: 'GET /evaluations/:id', note: 'a finished result, its writer', opts: { url: `${app.url}/evaluations/${writer.id}`, headers: { cookie: writer.cookie } } },
+      { name: 'GET /evaluations/:id (If-None-Match)', note: 'the same, revalidated by a browser holding it: 304', opts: { url: `${app.url}/evaluations/${writer.id}`, headers: { cookie: writer.cookie, 'if-none-match': etag } } },
+      { name: 'GET /admin/evaluations (page 1)', note: `${HISTORY.toLocaleString('en-US')} evaluations`, opts: { url: `${app.url}/admin/evaluations`, headers: { cookie: admin } } },
+      { name: 'GET /admin/evaluations?page=200', note: 'offset 9 950', opts: { url: `${app.url}/admin/evaluations?page=200`, headers: { cookie: admin } } },
+    ];
+    const bare: LoadResult[] = [];
+    const rows: EndpointResult[] = pages.map(({ name, note }) => ({ name, note, rounds: [], ratios: [] }));
+    const record = (row: EndpointResult, r: LoadResult) => {
+      row.rounds.push(r);
+      row.ratios.push(r.requests.average / bare.at(-1)!.requests.average);
+    };
+    for (let round = 1; round <= ROUNDS; round++) {
+      say(`round ${round} of ${ROUNDS}`);
+      bare.push(await measure({ url: `${bareServer.url}/` }, bareServer));
+      for (const [i, page] of pages.entries()) record(rows[i]!, await measure(page.opts, app));
+    }
+    const post: EndpointResult = { name: 'POST /submissions', note: '303; each a new anonymous writer; demo evaluator (0 ms) works the queue meanwhile; measured once, after the last round', rounds: [], ratios: [] };
+    record(post, await measure({ url: `${app.url}/submissions`, method: 'POST', body: new URLSearchParams({ text: SAMPLE_MEMO }).toString(), headers: { origin: app.url, 'content-type': 'application/x-www-form-urlencoded' } }, app));
+    return { bare, rows: [...rows, post], seedMs };
   } finally {
-    await app.stop();
+    await Promise.all([app.stop(), bareServer.stop()]);
   }
-  return { bare, rows, seedMs };
 }
 
 /** Fills the queue with `n` memos through the app (20 at a time). */
@@ -116,12 +138,12 @@ async function backlogPhase(work: string): Promise<BacklogResult> {
   const app = await startApp({ DATA_DIR: join(work, 'data-backlog'), CONFIG_DIR: conf, ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: fake.url, METRICS_TOKEN }, join(work, 'app-backlog.log'), NCPU);
   const rss = new RssSampler(app.pid).start(100);
   try {
-    const idle = await measure({ url: `${app.url}/` });
+    const idle = await measure({ url: `${app.url}/` }, app);
     const idleRss = rss.read();
     const enqueueMs = await enqueue(app, BACKLOG);
     await sleep(200);
     const depthBefore = await queueDepth(app);
-    const busy = await measure({ url: `${app.url}/` });
+    const busy = await measure({ url: `${app.url}/` }, app);
     const depthAfter = await queueDepth(app);
     const peak = rss.stop();
     return { idle, busy, idleRssMiB: idleRss.rss, peakRssMiB: Math.max(peak.hwm, peak.peakSampled), sampledPeakMiB: peak.peakSampled, enqueueMs, depthBefore, depthAfter, llmRequests: fake.requests.length };
@@ -169,7 +191,7 @@ async function main(): Promise<void> {
     const md = withStreamingSection(renderResults({
       date: started,
       machine: host,
-      settings: { duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, history: HISTORY, backlog: BACKLOG, llmDelayMs: LLM_DELAY_MS, pinning: pinning(NCPU) },
+      settings: { duration: DURATION, warmup: WARMUP, connections: CONNECTIONS, rounds: ROUNDS, history: HISTORY, backlog: BACKLOG, llmDelayMs: LLM_DELAY_MS, pinning: pinning(NCPU) },
       ...endpoints,
       backlog,
     }), streaming);
