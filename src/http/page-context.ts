@@ -45,7 +45,11 @@ export function pathAndQuery(url: string): string {
   return u.pathname + u.search;
 }
 
+const assetKeys = new WeakMap<AssetUrls, string>();
+
 /** Everything the layout draws from a PageContext, as a string: part of the key of a page rendered once (see page-cache.ts). */
 export function layoutKey(ctx: PageContext): string {
-  return JSON.stringify([ctx.assets, ctx.account, ctx.flash, ctx.studentMode, ctx.i18n.locale, ctx.here]);
+  let assets = assetKeys.get(ctx.assets);
+  if (assets === undefined) assetKeys.set(ctx.assets, (assets = JSON.stringify(ctx.assets)));
+  return assets + JSON.stringify([ctx.account, ctx.flash, ctx.studentMode, ctx.i18n.locale, ctx.here]);
 }

@@ -16,6 +16,15 @@ export function setRequestHeader(c: Ctx, name: string, value: string): void {
   else c.header(name, value);
 }
 
+/** setRequestHeader for a list of headers. */
+export function setRequestHeaders(c: Ctx, headers: readonly (readonly [string, string])[]): void {
+  const outgoing = nodeResponse(c);
+  for (const [name, value] of headers) {
+    if (outgoing) outgoing.setHeader(name, value);
+    else c.header(name, value);
+  }
+}
+
 function nodeResponse(c: Ctx): ServerResponse | undefined {
   const env = c.env as { outgoing?: unknown } | undefined;
   const outgoing = env?.outgoing;
