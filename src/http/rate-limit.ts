@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { clientKey } from './client-ip.ts';
 import { isWriterEvaluationPending } from '../db/queries/evaluations.ts';
+import { untilNextWrite } from '../db/data-version.ts';
 import type { AppEnv, Ctx } from './context.ts';
 import { ID_DIGITS, idParam } from './id-param.ts';
 import { errorResponse } from './errors.tsx';
@@ -35,7 +36,9 @@ export const pollRateLimit = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.method !== 'GET') return next();
   const [user, session, limiters] = [c.get('user'), c.get('session'), c.get('limiters')];
   const id = idParam(c.req.param('id'));
-  const polling = user && session && id !== undefined && isWriterEvaluationPending(c.get('deps').db, id, user.id);
+  const db = c.get('deps').db;
+  // Asked on every view of a result page; it changes only with a write (the run's start or end).
+  const polling = user && session && id !== undefined && untilNextWrite(db, `writer-pending ${id} ${user.id}`, () => isWriterEvaluationPending(db, id, user.id));
   const over = polling ? limited(c, limiters.perSession, session.id) : limited(c, limiters.perIp, clientKey(c));
   return over ?? next();
 });
