@@ -43,7 +43,13 @@ export class LineBatch implements pino.DestinationStream {
     flushMs: number,
   ) {
     setInterval(() => this.flush(), flushMs).unref();
-    process.on('exit', () => this.flushSync());
+    process.on('exit', () => {
+      try {
+        this.flushSync();
+      } catch {
+        // stdout is gone (closed or destroyed): there is nowhere left to write the last lines.
+      }
+    });
   }
 
   write(line: string): void {
