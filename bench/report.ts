@@ -120,6 +120,21 @@ export function endpointTable(rep: Pick<Report, 'bare' | 'rows'>): string[] {
   return lines;
 }
 
+/** Issue 16's page-speed targets: at least this share of the bare server's req/s in the same run. */
+const PAGE_TARGETS: Record<string, number> = { 'GET /': 0.25, 'GET /evaluations/:id': 0.15, 'GET /admin/evaluations (page 1)': 0.05 };
+
+/** Each target against the median ratio, and how many rounds reached it on their own. */
+export function targetLines(rows: EndpointResult[]): string[] {
+  return rows
+    .filter((row) => PAGE_TARGETS[row.name] !== undefined)
+    .map((row) => {
+      const target = PAGE_TARGETS[row.name]!;
+      const ratio = median(row.ratios);
+      const reached = row.ratios.filter((r) => r >= target).length;
+      return `- \`${row.name}\`: ${pct(ratio)} of the bare server (target ≥ ${pct(target)}): **${ratio >= target ? 'met' : 'not met'}**; ${reached} of ${row.ratios.length} rounds reached it on their own.`;
+    });
+}
+
 function backlogTable(b: BacklogResult, s: Report['settings']): string[] {
   return [
     '| measure | idle | with the backlog |',
@@ -154,6 +169,10 @@ export function renderResults(rep: Report): string {
     `## Pages and form posts (SQLite with ${s.history.toLocaleString('en-US')} evaluations, seeded in ${(rep.seedMs / 1000).toFixed(1)} s)`,
     '',
     ...endpointTable(rep),
+    '',
+    'Targets (issue 16), at the median of the rounds:',
+    '',
+    ...targetLines(rep.rows),
     '',
     `## ${s.backlog.toLocaleString('en-US')} evaluations pending on a slow LLM (${s.llmDelayMs / 1000} s each, concurrency 8)`,
     '',

@@ -6,7 +6,7 @@ import { shippedConfig } from '../test/helpers/app.ts';
 import { FakeAnthropic } from '../test/helpers/fake-anthropic.ts';
 import { SAMPLE_MEMO, validOutput } from '../test/helpers/outputs.ts';
 import { configDir, cpuSeconds, login, pinning, ROOT, RssSampler, runLoad, sleep, startApp, startBare, submitMemo, waitDone, type LoadResult, type Proc } from './lib.ts';
-import { endpointTable, machine, renderResults, type BacklogResult, type EndpointResult } from './report.ts';
+import { endpointTable, machine, renderResults, targetLines, type BacklogResult, type EndpointResult } from './report.ts';
 import { seedHistory } from './seed-history.ts';
 import { renderStreaming, streamingPhase, withStreamingSection, type StreamingSettings } from './streaming.ts';
 
@@ -172,7 +172,8 @@ async function streamingOnly(): Promise<void> {
 async function pagesOnly(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'memoai-bench-'));
   try {
-    process.stdout.write(`${endpointTable(await endpointPhase(work)).join('\n')}\n`);
+    const pages = await endpointPhase(work);
+    process.stdout.write(`${[...endpointTable(pages), '', ...targetLines(pages.rows)].join('\n')}\n`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
