@@ -112,11 +112,15 @@ export interface LoadResult {
   cpuUsPerRequest?: number;
 }
 
+/** Clock ticks a second, the unit of /proc/<pid>/stat's times. */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
 /** CPU time (user + system) a process has used so far, in seconds, from /proc (undefined where there is none). */
 export function cpuSeconds(pid: number): number | undefined {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime and stime, in clock ticks (100 a second on Linux)
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' '); // after the command name, which may hold ") "
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime and stime
   } catch {
     return undefined;
   }

@@ -19,7 +19,7 @@ import { renderStreaming, streamingPhase, withStreamingSection, type StreamingSe
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Math.max(1, Math.floor(Number(process.env.BENCH_ROUNDS ?? 3)) || 1);
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 100_000);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 1000);
 const LLM_DELAY_MS = Number(process.env.BENCH_LLM_DELAY_MS ?? 10_000);

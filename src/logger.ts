@@ -22,17 +22,20 @@ const LOG_FLUSH_MS = 250;
 /**
  * The server's logger: stdout written asynchronously and in batches, so a request's log line waits
  * for no write(2) and a busy server makes one write per ~16 KiB of lines instead of one or two per
- * request; on a quiet server a line is out within a quarter of a second. What is pending is flushed
- * synchronously when the process exits, crash or shutdown; only a SIGKILL can lose lines.
+ * request; on a quiet server a line is out within a quarter of a second. A shutdown waits for the
+ * last lines (`log.flush(cb)`); at any other exit (a crash) what is pending is written synchronously,
+ * except a batch the thread pool is writing at that moment, which may be lost, as with a SIGKILL.
  */
 export function createServerLogger(level: string): Logger {
-  return createLogger(level, new LineBatch(pino.destination({ dest: 1, sync: false }), LOG_BATCH_BYTES, LOG_FLUSH_MS));
+  // minLength 1 writes at once, like 0, but makes sonic-boom's flush(cb) wait until everything is written.
+  return createLogger(level, new LineBatch(pino.destination({ dest: 1, sync: false, minLength: 1 }), LOG_BATCH_BYTES, LOG_FLUSH_MS));
 }
 
 /**
- * Lines joined into one string of about `bytes` before they reach sonic-boom, which then gets one
- * write per batch. Given line by line (its `minLength`), sonic-boom measures the UTF-8 length of
- * everything pending on every line: most of a request log line's cost.
+ * Lines joined into one string of about `bytes` characters before they reach sonic-boom, which then
+ * gets one write per batch. Given line by line (its `minLength`), sonic-boom measures the UTF-8
+ * length of everything pending on every line: most of a request log line's cost. One per process
+ * (its timer and exit listener stay for the process's life).
  */
 export class LineBatch implements pino.DestinationStream {
   #pending = '';
@@ -57,11 +60,13 @@ export class LineBatch implements pino.DestinationStream {
     if (this.#pending.length >= this.bytes) this.flush();
   }
 
-  /** Hands what is pending to sonic-boom, which writes it asynchronously. */
-  flush(): void {
-    if (!this.#pending) return;
-    this.out.write(this.#pending);
-    this.#pending = '';
+  /** Hands what is pending to sonic-boom, which writes it asynchronously; `done` (pino's `logger.flush(cb)`) once all is written. */
+  flush(done?: (err?: Error) => void): void {
+    if (this.#pending) {
+      this.out.write(this.#pending);
+      this.#pending = '';
+    }
+    if (done) this.out.flush(done);
   }
 
   /** Writes everything out before returning (at exit, when there is no event loop left). */
@@ -71,4 +76,4 @@ export class LineBatch implements pino.DestinationStream {
   }
 }
 
-type SonicBoomLike = Pick<ReturnType<typeof pino.destination>, 'write' | 'flushSync'>;
+type SonicBoomLike = Pick<ReturnType<typeof pino.destination>, 'write' | 'flush' | 'flushSync'>;

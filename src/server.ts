@@ -54,6 +54,11 @@ async function main(): Promise<void> {
     clearInterval(idle);
     db.$client.close();
     log.info('shutdown complete');
+    // The last log lines out before exiting; a stdout that does not drain gets a second.
+    await new Promise<void>((resolve) => {
+      log.flush(() => resolve());
+      setTimeout(resolve, 1000);
+    });
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

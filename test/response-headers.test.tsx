@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTestApp, ORIGIN, waitForEvaluation, type TestApp } from './helpers/app.ts';
+import { createAccount, makeTestApp, ORIGIN, waitForEvaluation, type TestApp } from './helpers/app.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
 
 // The headers every answer carries (security headers, request id, language) are set on Node's own
@@ -58,7 +58,7 @@ function comparable(res: Response): Record<string, string> {
 const SECURITY = ['content-security-policy', 'strict-transport-security', 'x-frame-options', 'x-content-type-options', 'referrer-policy', 'cross-origin-opener-policy'];
 
 describe('headers over a real HTTP server', () => {
-  it('are the ones app.request() sees, on pages, cached pages, redirects, 304s, 404s, 422s and assets', async () => {
+  it('are the ones app.request() sees, on pages, cached pages, HEAD, redirects, 304s, 404s, 422s and assets', async () => {
     t = makeTestApp();
     const base = await listen();
     const post = (body: string) => ({ method: 'POST', body, headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' } });
@@ -69,10 +69,18 @@ describe('headers over a real HTTP server', () => {
     await waitForEvaluation(t, Number(path.split('/').pop()));
     const etag = (await send(base, path, { headers: { cookie } })).headers.get('etag')!;
     const asset = (await (await send(base, '/')).text()).match(/\/static\/[^"]+\.css/)![0];
+    // An account that must change its temporary password first: every other page answers 303 or 403.
+    await createAccount(t, { username: 'temp-pass', password: 'temporary-password-1', role: 'student', mustChangePassword: true });
+    const temp = t.client();
+    expect((await temp.post('/login', { username: 'temp-pass', password: 'temporary-password-1' })).status).toBe(303);
+    const tempCookie = [...temp.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 
     const cases: [string, Parameters<typeof send>[2]][] = [
       ['/', {}],
+      ['/', { method: 'HEAD' }],
       ['/', { headers: { 'accept-language': 'es' } }],
+      ['/', { headers: { cookie: tempCookie } }],
+      ['/submissions', { ...post('text=x'), headers: { ...post('').headers, cookie: tempCookie } }],
       [path, { headers: { cookie } }],
       [path, { headers: { cookie, 'if-none-match': etag } }],
       ['/no-such-page', {}],
@@ -84,6 +92,7 @@ describe('headers over a real HTTP server', () => {
       const real = await send(base, p, init);
       const viaHono = await t.app.request(`${ORIGIN}${p}`, init);
       expect({ p, status: real.status }).toEqual({ p, status: viaHono.status });
+      if (init?.headers?.cookie === tempCookie) expect(real.status).toBe(init.method === 'POST' ? 403 : 303);
       expect(comparable(real)).toEqual(comparable(viaHono));
       for (const name of SECURITY) expect(real.headers.get(name), `${name} on ${p}`).toBeTruthy();
       expect(real.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

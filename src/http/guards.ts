@@ -47,9 +47,9 @@ const ALLOWED_WHILE_CHANGING = new Set(['/account/password', '/logout']);
  * to any other request (a 303 to the form, or 403), else undefined. Every path: a step of the
  * request pipeline, right after the session is known.
  */
-export function passwordChangeFirst(c: Ctx): Response | undefined {
+export function passwordChangeFirst(c: Ctx): Response | Promise<Response> | undefined {
   const user = c.get('user');
   if (!user?.mustChangePassword || ALLOWED_WHILE_CHANGING.has(c.req.path) || c.req.path.startsWith('/static/')) return undefined;
   if (c.req.method === 'GET') return c.redirect('/account/password', 303);
-  return errorResponse(c, 403, c.get('i18n').t('guard.changePassword')) as Response;
+  return errorResponse(c, 403, c.get('i18n').t('guard.changePassword'));
 }

@@ -80,7 +80,7 @@ function bodyLimitUnlessBodyless(): MiddlewareHandler<AppEnv> {
 }
 
 /** Runs middlewares one inside the other, then `last`, as hono would for consecutive layers. */
-function chain(list: MiddlewareHandler<AppEnv>[], c: Ctx, last: () => ReturnType<Next> | Response, i = 0): ReturnType<MiddlewareHandler<AppEnv>> | Response {
+function chain(list: MiddlewareHandler<AppEnv>[], c: Ctx, last: () => ReturnType<Next> | Response | Promise<Response>, i = 0): ReturnType<MiddlewareHandler<AppEnv>> | Response {
   const mw = list[i];
   if (!mw) return last();
   return mw(c, async () => {
