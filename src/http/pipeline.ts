@@ -39,8 +39,9 @@ const SAFE = new Set(['GET', 'HEAD']);
 /**
  * Everything a request goes through before its route, in this order: UI language, security
  * headers, requests per IP, then for requests that may change something the body limit (413), CSRF
- * (403) and the host check (403), then the session and the temporary-password guard (303/403). One hono layer instead of eight: every layer
- * costs an async frame and a few promises on every request, which was most of a cached page's time.
+ * (403) and the host check (403), then the session and the temporary-password guard (303/403). One
+ * hono layer instead of nine: every layer costs an async frame and a few promises on every request,
+ * which was most of a cached page's time.
  * A step that answers (429, 413, 403) ends the request there, as its own layer did.
  */
 export function requestPipeline(deps: AppDeps): MiddlewareHandler<AppEnv> {
