@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
+import { median } from '../src/llm/consistency.ts';
 import { appCommand, ROOT, type LoadResult } from './lib.ts';
 
 // Turns the measurements of bench/run.ts into bench/RESULTS.md.
@@ -52,13 +53,6 @@ export function machine(): Machine {
 const rps = (r: LoadResult) => r.requests.average.toLocaleString('en-US', { maximumFractionDigits: 0 });
 const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
 const pct = (ratio: number) => `${(ratio * 100).toFixed(ratio < 0.01 ? 2 : 1)} %`;
-
-/** The median (the mean of the middle two for an even count). */
-export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 /** The index of the median value (the lower middle one for an even count). */
 function medianIndex(xs: number[]): number {

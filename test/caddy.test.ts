@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCaddy, type CaddyProcess } from './helpers/caddy.ts';
-import { freePort, hasCommand, httpsRequest } from './helpers/net.ts';
+import { freePort, hasCommand, httpRequest } from './helpers/net.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
 import { startServer, type ServerProcess } from './helpers/server-process.ts';
 
@@ -49,7 +49,7 @@ describe.skipIf(!available)('Caddy in front of the app', () => {
   });
 
   it('serves the app over HTTPS with each security header exactly once', async () => {
-    const res = await httpsRequest(`${origin}/`);
+    const res = await httpRequest(`${origin}/`);
     expect(res.status).toBe(200);
     expect(res.body).toContain('action="/submissions"');
     for (const h of ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'x-request-id']) {
@@ -59,7 +59,7 @@ describe.skipIf(!available)('Caddy in front of the app', () => {
   });
 
   it('compresses responses', async () => {
-    const res = await httpsRequest(`${origin}/rubric`, { headers: { 'accept-encoding': 'gzip' } });
+    const res = await httpRequest(`${origin}/rubric`, { headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toEqual(['gzip']);
   });
 
@@ -79,15 +79,15 @@ describe.skipIf(!available)('Caddy in front of the app', () => {
   it('passes a same-origin form POST through CSRF and refuses a foreign one', async () => {
     const body = new URLSearchParams({ text: SAMPLE_MEMO }).toString();
     const headers = { 'content-type': 'application/x-www-form-urlencoded', origin };
-    const ok = await httpsRequest(`${origin}/submissions`, { method: 'POST', headers, body });
+    const ok = await httpRequest(`${origin}/submissions`, { method: 'POST', headers, body });
     expect(ok.status).toBe(303);
     expect(ok.headers.get('location')?.[0]).toMatch(/^\/evaluations\/\d+$/);
-    const foreign = await httpsRequest(`${origin}/submissions`, { method: 'POST', headers: { ...headers, origin: 'https://evil.example' }, body });
+    const foreign = await httpRequest(`${origin}/submissions`, { method: 'POST', headers: { ...headers, origin: 'https://evil.example' }, body });
     expect(foreign.status).toBe(403);
   });
 
   it('answers /healthz through the proxy', async () => {
-    const res = await httpsRequest(`${origin}/healthz`);
+    const res = await httpRequest(`${origin}/healthz`);
     expect(res.status).toBe(200);
     expect(res.body).toBe('ok');
   });
@@ -100,17 +100,17 @@ describe.skipIf(!available)('Caddy in front of the app', () => {
   it('answers a 200 KiB post with the 413 page, every time', async () => {
     const body = new URLSearchParams({ text: 'x'.repeat(200 * 1024) }).toString();
     for (let i = 0; i < 10; i++) {
-      const res = await httpsRequest(`${origin}/submissions`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin }, body });
+      const res = await httpRequest(`${origin}/submissions`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin }, body });
       expect(res.status).toBe(413);
       expect(res.body).toContain('<h1>Too much text</h1>');
     }
   });
 
   it('keeps /metrics closed unless the request carries a bearer token', async () => {
-    const none = await httpsRequest(`${origin}/metrics`);
+    const none = await httpRequest(`${origin}/metrics`);
     expect(none.status).toBe(404);
     expect(none.body).not.toContain('memoai_');
-    const bearer = await httpsRequest(`${origin}/metrics`, { headers: { authorization: 'Bearer anything' } });
+    const bearer = await httpRequest(`${origin}/metrics`, { headers: { authorization: 'Bearer anything' } });
     expect(bearer.body).toContain('memoai_http_requests_total'); // no METRICS_TOKEN outside production: the app lets it through
   });
 
@@ -118,7 +118,7 @@ describe.skipIf(!available)('Caddy in front of the app', () => {
     const statuses: number[] = [];
     let polling = true;
     const poller = (async () => {
-      for (let i = 0; i < 2000 && polling; i++) statuses.push((await httpsRequest(`${origin}/`).catch(() => ({ status: 0 }))).status);
+      for (let i = 0; i < 2000 && polling; i++) statuses.push((await httpRequest(`${origin}/`).catch(() => ({ status: 0 }))).status);
     })();
     await new Promise((r) => setTimeout(r, 300));
     app.child.kill('SIGTERM');
@@ -135,7 +135,7 @@ describe.skipIf(!available)('Caddy in front of the app', () => {
   it('shows the styled 502 page when the app stays down', async () => {
     const other = await startCaddy(join(dir, 'down'), { httpsPort: await freePort(), httpPort: await freePort(), upstream: `127.0.0.1:${await freePort()}`, extra: { CADDY_TRY_DURATION: '500ms' } }, '/');
     try {
-      const res = await httpsRequest(`${other.origin}/`);
+      const res = await httpRequest(`${other.origin}/`);
       expect(res.status).toBe(502);
       expect(res.body).toContain('<h1>Back in a moment</h1>');
       expect(res.body).toContain('class="brand"');

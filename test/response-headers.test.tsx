@@ -1,8 +1,8 @@
 import { serve, type ServerType } from '@hono/node-server';
-import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAccount, makeTestApp, ORIGIN, waitForEvaluation, type TestApp } from './helpers/app.ts';
+import { httpRequest, type RawRequest } from './helpers/net.ts';
 import { SAMPLE_MEMO } from './helpers/outputs.ts';
 
 // The headers every answer carries (security headers, request id, language) are set on Node's own
@@ -25,25 +25,12 @@ async function listen(): Promise<string> {
   return `http://127.0.0.1:${(await ready).port}`;
 }
 
-/**
- * A request to the real server as a browser at ORIGIN sends it (fetch may not set Host): status,
- * headers and body, the Response way.
- */
-function send(base: string, path: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { method: init.method ?? 'GET', headers: { host: new URL(ORIGIN).host, ...init.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        const headers = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) for (const v of [value ?? []].flat()) headers.append(name, v);
-        const body = [204, 304].includes(res.statusCode!) ? null : Buffer.concat(chunks);
-        resolve(new Response(body, { status: res.statusCode, headers }));
-      });
-    });
-    req.on('error', reject);
-    req.end(init.body);
-  });
+/** A request to the real server as a browser at ORIGIN sends it (Host included), answered the Response way. */
+async function send(base: string, path: string, init: RawRequest = {}): Promise<Response> {
+  const res = await httpRequest(`${base}${path}`, { ...init, headers: { host: new URL(ORIGIN).host, ...init.headers } });
+  const headers = new Headers();
+  for (const [name, values] of res.headers) for (const v of values) headers.append(name, v);
+  return new Response([204, 304].includes(res.status) ? null : res.body, { status: res.status, headers });
 }
 
 /** Every header but those that differ by nature between two answers (request id, date, connection). */

@@ -37,10 +37,10 @@ function pickAnchors(deps: CalibrationDeps, a: Assignment, cfg: RunConfig): { us
   }
   const use: VersionedAnchor[] = [];
   const skipped: RunSnapshot['skipped'] = [];
+  // Anchors cost what student memos cost: no longer than a student may send (llm.yaml max_chars in force).
+  const maxChars = deps.config.current.files.llm.max_chars;
   for (const va of effectiveAnchors(deps.db, a.id, shipped, deps.log)) {
     const reasons = anchorMisfits(va.anchor, cfg.files.rubric);
-    // Anchors cost what student memos cost: no longer than a student may send (llm.yaml max_chars in force).
-    const maxChars = deps.config.current.files.llm.max_chars;
     const chars = [...va.anchor.memo].length;
     if (chars > maxChars) reasons.push(`the memo has ${chars} characters, more than llm.yaml max_chars (${maxChars})`);
     if (reasons.length) skipped.push({ id: va.anchor.id, version: va.version, reasons });

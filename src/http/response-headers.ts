@@ -11,9 +11,7 @@ import type { Ctx } from './context.ts';
  * tests) it falls back to `c.header`, which puts the same headers on the answer.
  */
 export function setRequestHeader(c: Ctx, name: string, value: string): void {
-  const outgoing = nodeResponse(c);
-  if (outgoing) outgoing.setHeader(name, value);
-  else c.header(name, value);
+  setRequestHeaders(c, [[name, value]]);
 }
 
 /** setRequestHeader for a list of headers. */

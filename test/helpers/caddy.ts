@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { httpsRequest } from './net.ts';
+import { httpRequest } from './net.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -41,7 +41,7 @@ export async function startCaddy(dir: string, env: { httpsPort: number; httpPort
     await exited;
   };
   for (let i = 0; i < 100 && child.exitCode === null; i++) {
-    const up = await httpsRequest(`${origin}${readyPath}`).then((r) => r.status < 500 || r.body.includes('Back in a moment'), () => false);
+    const up = await httpRequest(`${origin}${readyPath}`).then((r) => r.status < 500 || r.body.includes('Back in a moment'), () => false);
     if (up) return { child, origin, log: () => log, stop };
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -1,4 +1,5 @@
-import { request } from 'node:https';
+import { request as httpRequestFn } from 'node:http';
+import { request as httpsRequestFn } from 'node:https';
 import { createServer } from 'node:net';
 
 /** A TCP port free on 127.0.0.1 right now. */
@@ -20,8 +21,18 @@ export interface RawResponse {
   body: string;
 }
 
-/** HTTPS request that accepts a self-signed (tls internal) certificate; loopback only. */
-export function httpsRequest(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
+export interface RawRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * An HTTP or HTTPS request (by the URL) with any headers, Host included (fetch refuses to set it);
+ * HTTPS accepts a self-signed (tls internal) certificate. Loopback only.
+ */
+export function httpRequest(url: string, opts: RawRequest = {}): Promise<RawResponse> {
+  const request = url.startsWith('https:') ? httpsRequestFn : httpRequestFn;
   return new Promise((resolve, reject) => {
     const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers, rejectUnauthorized: false, timeout: 10_000 }, (res) => {
       const headers = new Map<string, string[]>();
